@@ -1,0 +1,25 @@
+/*
+ * The demo portal's backend: catalog, guest sign-in, permissions, scheduler,
+ * and the ASPM plugin family.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// auth: guest sign-in for local use (see app-config.yaml auth.providers.guest)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with ASPM annotation validation
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@aspm/plugin-catalog-backend-module-aspm'));
+
+// permissions, with the demo policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicyModule'));
+
+// ASPM
+backend.add(import('@aspm/plugin-aspm-backend'));
+
+backend.start();

@@ -1,0 +1,37 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the ASPM (application security posture) plugins. */
+  aspm?: {
+    catalogSync?: {
+      /**
+       * When the catalog sync runs. Default: every 30 minutes, and once
+       * shortly after the backend starts.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Entities read per catalog request. Default 500. */
+      pageSize?: number;
+    };
+    /**
+     * Group `spec.type` values that make a Group a business unit; an entity's
+     * business unit is the nearest such ancestor of its owning team.
+     * Default: ["business-unit", "department"].
+     */
+    businessUnitGroupTypes?: string[];
+    ownership?: {
+      /** Entity kinds that count as objects for ownership completeness. Default ["Component"]. */
+      kinds?: string[];
+      /**
+       * Owner names that mean "nobody" unless a Group of that name exists.
+       * Default: ["unknown", "unowned", "none", "tbd", "nobody"].
+       */
+      placeholderOwners?: string[];
+      /** Target ratio (0..1) per tier. Default: tier 1 and 2 at 1.0, tier 3 none. */
+      targets?: {
+        tier1?: number;
+        tier2?: number;
+        tier3?: number;
+      };
+    };
+  };
+}

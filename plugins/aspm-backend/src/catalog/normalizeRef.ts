@@ -1,0 +1,24 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/**
+ * Parses a (possibly shorthand) entity reference into its canonical, lower-case
+ * string form. Entity refs compare case-insensitively in Backstage; the store
+ * keeps them lower-case so joins and filters are plain equality.
+ * Returns undefined for something that is not a reference at all.
+ */
+export function normalizeRef(
+  ref: unknown,
+  defaults: { defaultKind?: string; defaultNamespace?: string } = {},
+): string | undefined {
+  if (typeof ref !== 'string' || !ref.trim()) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref.trim(), {
+        defaultKind: defaults.defaultKind,
+        defaultNamespace: defaults.defaultNamespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}

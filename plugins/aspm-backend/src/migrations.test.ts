@@ -1,0 +1,36 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { createTestDatabases } from './__testUtils__/databases';
+
+jest.setTimeout(60_000);
+
+const { databases, ids } = createTestDatabases('migrations');
+const directory = resolvePackagePath('@aspm/plugin-aspm-backend', 'migrations');
+
+describe.each(ids)('migrations on %s', databaseId => {
+  it('migrates all the way up and back down', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('aspm_entities')).toBe(true);
+    expect(await knex.schema.hasTable('aspm_entity_history')).toBe(true);
+    expect(await knex.schema.hasTable('aspm_sync_runs')).toBe(true);
+
+    await knex('aspm_sync_runs').insert({
+      trigger: 'api',
+      status: 'running',
+      started_at: new Date().toISOString(),
+    });
+
+    let version = await knex.migrate.currentVersion({ directory });
+    while (version !== 'none') {
+      await knex.migrate.down({ directory });
+      version = await knex.migrate.currentVersion({ directory });
+    }
+    expect(await knex.schema.hasTable('aspm_entities')).toBe(false);
+    expect(await knex.schema.hasTable('aspm_sync_runs')).toBe(false);
+
+    // And up again on the emptied database.
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('aspm_entities')).toBe(true);
+    await knex.destroy();
+  });
+});

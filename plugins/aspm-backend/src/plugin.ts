@@ -1,0 +1,107 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { CatalogClient } from '@backstage/catalog-client';
+import { aspmPermissions } from '@aspm/plugin-aspm-common';
+import {
+  AspmIngestionSource,
+  aspmSourcesExtensionPoint,
+} from '@aspm/plugin-aspm-node';
+import { DatabaseAspmStore } from './database/DatabaseAspmStore';
+import { CatalogSyncer } from './catalog/CatalogSyncer';
+import { readAspmConfig } from './config/readAspmConfig';
+import { createRouter } from './service/router';
+
+/**
+ * The ASPM backend plugin: the store with history, the catalog sync and the
+ * HTTP API under /api/aspm. Wiring only; the work is in the classes it builds.
+ * @public
+ */
+export const aspmPlugin = createBackendPlugin({
+  pluginId: 'aspm',
+  register(env) {
+    const sources: AspmIngestionSource[] = [];
+    env.registerExtensionPoint(aspmSourcesExtensionPoint, {
+      addSource(...added) {
+        for (const source of added) {
+          if (sources.some(s => s.id === source.id)) {
+            throw new Error(`ASPM source '${source.id}' is registered twice`);
+          }
+          sources.push(source);
+        }
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        rootConfig: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({
+        logger,
+        rootConfig,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        auth,
+        discovery,
+        permissions,
+        permissionsRegistry,
+      }) {
+        const config = readAspmConfig(rootConfig);
+        const store = await DatabaseAspmStore.create({ database });
+        permissionsRegistry.addPermissions(aspmPermissions);
+
+        const syncer = new CatalogSyncer({
+          catalog: new CatalogClient({ discoveryApi: discovery }),
+          auth,
+          store,
+          logger: logger.child({ task: 'catalog-sync' }),
+          mapping: config.mapping,
+          pageSize: config.catalogSync.pageSize,
+        });
+
+        await scheduler.scheduleTask({
+          id: 'aspm-catalog-sync',
+          scope: 'global',
+          ...config.catalogSync.schedule,
+          fn: async () => {
+            await syncer.run('schedule');
+          },
+        });
+
+        for (const source of sources) {
+          await scheduler.scheduleTask({
+            id: `aspm-source-${source.id}`,
+            scope: 'global',
+            frequency: { hours: 1 },
+            timeout: { minutes: 30 },
+            initialDelay: { minutes: 1 },
+            fn: async signal => {
+              await source.pull({
+                logger: logger.child({ source: source.id }),
+                signal,
+                listEntities: () =>
+                  store.listEntitiesAsOf({ asOf: new Date() }),
+              });
+            },
+          });
+        }
+
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, store, syncer, config }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,12 @@
+/**
+ * Types, API schemas, annotation names, metric ids and permissions shared by
+ * the ASPM plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './parseAnnotations';
+export * from './permissions';
+export * from './metricIds';
+export * from './types';
+export * from './schemas';

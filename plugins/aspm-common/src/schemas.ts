@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { EXPOSURES, TIERS } from './annotations';
+import { OWNER_RESOLUTIONS } from './types';
+
+/** Entity kinds the catalog sync reads. @public */
+export const SYNCED_KINDS = [
+  'Component',
+  'System',
+  'Domain',
+  'API',
+  'Resource',
+  'Group',
+  'User',
+] as const;
+
+/**
+ * A query parameter that may be given once, several times, or as a
+ * comma-separated list (`?tier=1,2` or `?tier=1&tier=2`).
+ */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(100));
+
+const intParam = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(fallback);
+
+/** A calendar date (YYYY-MM-DD) or full ISO 8601 timestamp. @public */
+export const asOfSchema = z
+  .string()
+  .refine(
+    s =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) &&
+      !Number.isNaN(Date.parse(s)),
+    'must be a date like 2026-10-31 or an ISO 8601 timestamp',
+  );
+
+/** An entity ref such as `component:default/payments-api`. @public */
+export const entityRefSchema = z
+  .string()
+  .max(300)
+  .regex(
+    /^[a-zA-Z][a-zA-Z0-9-]*:([a-zA-Z0-9._-]+\/)?[a-zA-Z0-9._-]+$/,
+    'must be an entity ref like component:default/my-service',
+  );
+
+const tierFilter = z.enum([...TIERS, 'untiered']);
+const exposureFilter = z.enum([...EXPOSURES, 'unknown']);
+
+/** Query of GET /entities. @public */
+export const entitiesQuerySchema = z.strictObject({
+  kind: list(z.string().max(50)).optional(),
+  owner: list(entityRefSchema.or(z.string().max(200))).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  exposure: list(exposureFilter).optional(),
+  ownerResolution: list(z.enum(OWNER_RESOLUTIONS as [string, ...string[]])).optional(),
+  q: z.string().max(200).optional(),
+  includeGone: z.enum(['true', 'false']).optional(),
+  orderBy: z
+    .enum(['entityRef', 'name', 'kind', 'tier', 'ownerResolution', 'businessUnit', 'owningTeam', 'lastSyncedAt'])
+    .default('entityRef'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
+});
+/** @public */
+export type EntitiesQuery = z.infer<typeof entitiesQuerySchema>;
+
+/** Path of GET /entities/:kind/:namespace/:name. @public */
+export const entityPathSchema = z.strictObject({
+  kind: z.string().min(1).max(50).regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'must be an entity kind'),
+  namespace: z.string().min(1).max(100).regex(/^[a-zA-Z0-9._-]+$/, 'must be a namespace'),
+  name: z.string().min(1).max(200).regex(/^[a-zA-Z0-9._-]+$/, 'must be an entity name'),
+});
+
+/** Query of GET /ownership. @public */
+export const ownershipQuerySchema = z.strictObject({
+  groupBy: z.enum(['businessUnit', 'team', 'tier']).optional(),
+  asOf: asOfSchema.optional(),
+  kind: list(z.string().max(50)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  team: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  offendersLimit: intParam(0, 1000, 100),
+});
+/** @public */
+export type OwnershipQuery = z.infer<typeof ownershipQuerySchema>;
+
+/** Body of POST /catalog-sync (empty, or `{}`). @public */
+export const catalogSyncBodySchema = z.strictObject({}).optional();
