@@ -162,10 +162,16 @@ function resolveOwner(
     };
   }
   if (ownerKind === 'group') {
+    // A bare name means a Group; say so when a User of that name exists.
+    const userRef = ownerRef.replace(/^group:/, 'user:');
+    const hint =
+      !raw.includes(':') && index.userTeams.has(userRef)
+        ? `; a User ${userRef} exists: write "user:${raw}" to mean that user`
+        : '';
     return {
       ownerRef,
       resolution: 'dangling',
-      reason: `spec.owner points at ${ownerRef}, which is not in the catalog`,
+      reason: `spec.owner points at ${ownerRef}, which is not in the catalog${hint}`,
     };
   }
   if (ownerKind === 'user') {

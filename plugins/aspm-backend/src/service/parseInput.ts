@@ -18,7 +18,11 @@ export function parseInput<T extends z.ZodType>(
         issue.keys.length > 1 ? 's' : ''
       } ${issue.keys.map(k => `'${k}'`).join(', ')}`;
     }
-    const field = issue.path.length ? `'${issue.path.join('.')}'` : where;
+    const field = issue.path.length
+      ? `'${issue.path
+          .map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p)))
+          .join('')}'`
+      : where;
     return `${field}: ${issue.message}`;
   });
   throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);

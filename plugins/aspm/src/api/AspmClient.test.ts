@@ -1,0 +1,183 @@
+import { MockFetchApi, mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { demoReport, lastSync, paymentsApi } from '../__testUtils__/fixtures';
+import { AspmClient } from './AspmClient';
+
+const baseUrl = 'http://backstage.test/api/aspm';
+
+describe('AspmClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new AspmClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: new MockFetchApi(),
+  });
+
+  /** Records the URL of every request to the ASPM backend. */
+  function recordRequests(
+    method: 'get' | 'post',
+    path: string,
+    body: unknown,
+  ): Request[] {
+    const requests: Request[] = [];
+    server.use(
+      http[method](`${baseUrl}${path}`, ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json(body as any);
+      }),
+    );
+    return requests;
+  }
+
+  it('lists entities with filters, ordering and paging in the query string', async () => {
+    const requests = recordRequests('get', '/entities', {
+      items: [paymentsApi],
+      totalCount: 1,
+      limit: 20,
+      offset: 40,
+    });
+
+    const page = await client.listEntities({
+      kind: ['component', 'system'],
+      tier: ['1', 'untiered'],
+      ownerResolution: ['dangling'],
+      businessUnit: [],
+      q: 'pay ments',
+      orderBy: 'tier',
+      order: 'desc',
+      limit: 20,
+      offset: 40,
+    });
+
+    expect(page.items[0].entityRef).toBe('component:default/payments-api');
+    const url = new URL(requests[0].url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      kind: 'component,system',
+      tier: '1,untiered',
+      ownerResolution: 'dangling',
+      q: 'pay ments',
+      orderBy: 'tier',
+      order: 'desc',
+      limit: '20',
+      offset: '40',
+    });
+  });
+
+  it('lists entities without a query string when there are no filters', async () => {
+    const requests = recordRequests('get', '/entities', {
+      items: [],
+      totalCount: 0,
+      limit: 50,
+      offset: 0,
+    });
+    await client.listEntities();
+    expect(requests[0].url).toBe(`${baseUrl}/entities`);
+  });
+
+  it('gets one entity by its ref, lower-cased and path-encoded', async () => {
+    const requests = recordRequests(
+      'get',
+      '/entities/:kind/:namespace/:name',
+      paymentsApi,
+    );
+    const entity = await client.getEntity('Component:default/Payments-API');
+    expect(entity.name).toBe('payments-api');
+    expect(requests[0].url).toBe(
+      `${baseUrl}/entities/component/default/payments-api`,
+    );
+  });
+
+  it('defaults the namespace of a ref without one', async () => {
+    const requests = recordRequests(
+      'get',
+      '/entities/:kind/:namespace/:name',
+      paymentsApi,
+    );
+    await client.getEntity('system:payments');
+    expect(requests[0].url).toBe(`${baseUrl}/entities/system/default/payments`);
+  });
+
+  it('gets the ownership report with its query', async () => {
+    const requests = recordRequests('get', '/ownership', demoReport);
+    const report = await client.getOwnership({
+      groupBy: 'businessUnit',
+      asOf: '2026-03-01',
+      tier: ['1', '2'],
+      offendersLimit: 0,
+    });
+    expect(report.org.ratio).toBe(0.925);
+    const url = new URL(requests[0].url);
+    expect(url.pathname).toBe('/api/aspm/ownership');
+    expect(url.searchParams.get('groupBy')).toBe('businessUnit');
+    expect(url.searchParams.get('asOf')).toBe('2026-03-01');
+    expect(url.searchParams.get('tier')).toBe('1,2');
+    expect(url.searchParams.get('offendersLimit')).toBe('0');
+  });
+
+  it('reads and runs the catalog sync', async () => {
+    recordRequests('get', '/catalog-sync', { lastRun: lastSync });
+    const posts = recordRequests('post', '/catalog-sync', lastSync);
+
+    await expect(client.getCatalogSync()).resolves.toEqual({ lastRun: lastSync });
+    await expect(client.runCatalogSync()).resolves.toEqual(lastSync);
+
+    expect(posts).toHaveLength(1);
+    expect(posts[0].method).toBe('POST');
+    expect(posts[0].headers.get('content-type')).toBe('application/json');
+    await expect(posts[0].json()).resolves.toEqual({});
+  });
+
+  it('turns an error response into a ResponseError with the server message', async () => {
+    const message =
+      'No entity component:default/nope in the ASPM store; it is not in the catalog, or the catalog sync has not run since it was added';
+    server.use(
+      http.get(`${baseUrl}/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message },
+            request: { method: 'GET', url: '/entities/component/default/nope' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+
+    const error = await client
+      .getEntity('component:default/nope')
+      .catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe(message);
+    expect(error.body.error.message).toBe(message);
+  });
+
+  it('reports a 400 of the ownership report with its validation message', async () => {
+    server.use(
+      http.get(`${baseUrl}/ownership`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'Invalid query: asOf must be a date like 2026-10-31',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    await expect(client.getOwnership({ asOf: 'yesterday' })).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      cause: {
+        message: 'Invalid query: asOf must be a date like 2026-10-31',
+      },
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  AspmEntity,
+  CatalogSyncRun,
+  OwnershipReport,
+  Page,
+} from '@aspm/plugin-aspm-common';
+import {
+  AspmApi,
+  CatalogSyncStatus,
+  GetOwnershipRequest,
+  ListAspmEntitiesRequest,
+} from './AspmApi';
+
+type QueryValue = string | number | boolean | string[] | undefined;
+
+/** Turns a request object into a query string; lists become "a,b". */
+export function toQueryString(request: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Talks to the ASPM backend over HTTP. @public */
+export class AspmClient implements AspmApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async listEntities(
+    request: ListAspmEntitiesRequest = {},
+  ): Promise<Page<AspmEntity>> {
+    return this.request(`/entities${toQueryString({ ...request })}`);
+  }
+
+  async getEntity(entityRef: string): Promise<AspmEntity> {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    const path = [kind, namespace, name]
+      .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
+      .join('/');
+    return this.request(`/entities/${path}`);
+  }
+
+  async getOwnership(
+    request: GetOwnershipRequest = {},
+  ): Promise<OwnershipReport> {
+    return this.request(`/ownership${toQueryString({ ...request })}`);
+  }
+
+  async getCatalogSync(): Promise<CatalogSyncStatus> {
+    return this.request('/catalog-sync');
+  }
+
+  async runCatalogSync(): Promise<CatalogSyncRun> {
+    return this.request('/catalog-sync', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aspm');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

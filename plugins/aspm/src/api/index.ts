@@ -1,0 +1,9 @@
+export { aspmApiRef } from './AspmApi';
+export type {
+  AspmApi,
+  AspmEntityOrderBy,
+  CatalogSyncStatus,
+  GetOwnershipRequest,
+  ListAspmEntitiesRequest,
+} from './AspmApi';
+export { AspmClient } from './AspmClient';

@@ -1,0 +1,1 @@
+export { AspmOrgPage, AspmOrgOverview } from './AspmOrgPage';

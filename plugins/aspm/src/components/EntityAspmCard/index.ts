@@ -1,0 +1,1 @@
+export { EntityAspmCard } from './EntityAspmCard';

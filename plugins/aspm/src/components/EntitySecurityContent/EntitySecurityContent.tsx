@@ -1,0 +1,197 @@
+import { AspmEntity } from '@aspm/plugin-aspm-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useAspmEntity } from '../../hooks';
+import {
+  AnnotationGuidance,
+  GuidanceTopic,
+  annotationGuidance,
+} from '../../utils/annotationGuidance';
+import {
+  NO_VALUE,
+  exposureLabel,
+  formatDateTime,
+  tierLabel,
+} from '../../utils/format';
+import {
+  EntityLink,
+  FieldList,
+  OwnerResolutionChip,
+  SeverityChip,
+} from '../shared';
+
+import { Guidance } from './Guidance';
+import { errorMessage, isNotFoundError } from '../../utils/errors';
+
+const MISSING_MESSAGES: Record<GuidanceTopic, string> = {
+  tier: 'Untiered: without a tier this entity counts as a gap, and findings cannot be prioritised by business criticality.',
+  exposure:
+    'Exposure unknown: say whether the entity is reachable from the internet.',
+  businessUnit: 'No business unit.',
+  owner:
+    'No owner: every entity needs an accountable team in spec.owner.',
+  repository:
+    'No repository: security findings cannot be mapped to this entity without it.',
+};
+
+const GuidanceFor = (props: {
+  topic: GuidanceTopic;
+  guidance: AnnotationGuidance[];
+}) => {
+  const item = props.guidance.find(g => g.topic === props.topic);
+  return item ? (
+    <Guidance guidance={item} missingMessage={MISSING_MESSAGES[props.topic]} />
+  ) : null;
+};
+
+const Value = (props: { ok: boolean; text: string }) =>
+  props.ok ? (
+    <>{props.text}</>
+  ) : (
+    <SeverityChip severity="warning" label={props.text} />
+  );
+
+/** The cards of the Security tab, for an entity the ASPM store knows. */
+export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
+  const { entity } = props;
+  const guidance = annotationGuidance(entity);
+  const repository = entity.repository;
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Deployment criticality">
+          <FieldList
+            fields={[
+              [
+                'Tier',
+                <Value ok={!!entity.tier} text={tierLabel(entity.tier, { long: true })} />,
+              ],
+              [
+                'Exposure',
+                <Value ok={!!entity.exposure} text={exposureLabel(entity.exposure)} />,
+              ],
+            ]}
+          />
+          <GuidanceFor topic="tier" guidance={guidance} />
+          <GuidanceFor topic="exposure" guidance={guidance} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Ownership">
+          <FieldList
+            fields={[
+              [
+                'Owner',
+                entity.ownerRef ? (
+                  <EntityLink
+                    entityRef={entity.ownerRef}
+                    plain={entity.ownerResolution === 'dangling' || entity.ownerResolution === 'missing'}
+                  >
+                    {entity.ownerRef}
+                  </EntityLink>
+                ) : (
+                  NO_VALUE
+                ),
+              ],
+              [
+                'Resolution',
+                <OwnerResolutionChip resolution={entity.ownerResolution} />,
+              ],
+              ['Why', entity.ownerResolutionReason || NO_VALUE],
+              ['Owning team', <EntityLink entityRef={entity.owningTeam} />],
+              ['Business unit', <EntityLink entityRef={entity.businessUnit} />],
+              ['System', <EntityLink entityRef={entity.system} />],
+              ['Domain', <EntityLink entityRef={entity.domain} />],
+            ]}
+          />
+          <GuidanceFor topic="owner" guidance={guidance} />
+          <GuidanceFor topic="businessUnit" guidance={guidance} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Repository">
+          <FieldList
+            fields={[
+              [
+                'Repository',
+                repository ? (
+                  repository.url ? (
+                    <Link to={repository.url}>
+                      {repository.slug ?? repository.url}
+                    </Link>
+                  ) : (
+                    repository.slug ?? NO_VALUE
+                  )
+                ) : (
+                  <Value ok={false} text="Missing" />
+                ),
+              ],
+              ...(repository
+                ? ([['From annotation', <code>{repository.source}</code>]] as Array<
+                    [string, JSX.Element]
+                  >)
+                : []),
+            ]}
+          />
+          <GuidanceFor topic="repository" guidance={guidance} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <Typography variant="caption" color="textSecondary">
+          Synced from the catalog {formatDateTime(entity.lastSyncedAt)}.
+        </Typography>
+      </Grid>
+    </Grid>
+  );
+};
+
+/** The Security tab of Components and Systems. */
+export const EntitySecurityContent = () => {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error } = useAspmEntity(entityRef);
+
+  if (loading) return <Progress />;
+  if (error) {
+    if (isNotFoundError(error)) {
+      return (
+        <EmptyState
+          missing="data"
+          title="The ASPM store has not seen this entity yet"
+          description={
+            <>
+              The catalog sync copies catalog entities into the ASPM store
+              every few minutes, so a newly registered entity shows up here
+              shortly. Platform teams can run the sync now with{' '}
+              <code>POST /api/aspm/catalog-sync</code>.
+            </>
+          }
+        />
+      );
+    }
+    return <ResponseErrorPanel error={error} title={errorMessage(error)} />;
+  }
+  if (!value) return null;
+  if (value.goneAt) {
+    return (
+      <>
+        <Alert severity="info">
+          This entity left the catalog on {formatDateTime(value.goneAt)}; it no
+          longer counts in any report.
+        </Alert>
+        <EntitySecurityCards entity={value} />
+      </>
+    );
+  }
+  return <EntitySecurityCards entity={value} />;
+};

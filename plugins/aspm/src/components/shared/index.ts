@@ -1,0 +1,4 @@
+export { EntityLink } from './EntityLink';
+export { OwnerResolutionChip } from './OwnerResolutionChip';
+export { SeverityChip } from './SeverityChip';
+export { FieldList } from './FieldList';

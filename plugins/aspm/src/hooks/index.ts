@@ -1,0 +1,3 @@
+export { useAspmEntity } from './useAspmEntity';
+export { useCatalogSync } from './useCatalogSync';
+export { useOwnershipReport } from './useOwnershipReport';
