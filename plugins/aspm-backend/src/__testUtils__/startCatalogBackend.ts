@@ -9,10 +9,10 @@ import catalogModuleAspm from '@aspm/plugin-catalog-backend-module-aspm';
 import aspmPlugin from '../index';
 
 /** A catalog file location for the test backend. */
-export interface FileLocation {
+export type FileLocation = {
   type: 'file';
   target: string;
-}
+};
 
 /**
  * Starts a backend with the real catalog (reading the given YAML files), the

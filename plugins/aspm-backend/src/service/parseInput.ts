@@ -1,6 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
+/** `tier[0]`, `a.b`: where in the input a problem is. */
+function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((p, i) => {
+      if (typeof p === 'number') return `[${p}]`;
+      return i === 0 ? String(p) : `.${String(p)}`;
+    })
+    .join('');
+}
+
 /**
  * Validates request input with a zod schema and turns a failure into an
  * InputError (HTTP 400) whose message names each offending field.
@@ -18,11 +28,7 @@ export function parseInput<T extends z.ZodType>(
         issue.keys.length > 1 ? 's' : ''
       } ${issue.keys.map(k => `'${k}'`).join(', ')}`;
     }
-    const field = issue.path.length
-      ? `'${issue.path
-          .map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p)))
-          .join('')}'`
-      : where;
+    const field = issue.path.length ? `'${formatPath(issue.path)}'` : where;
     return `${field}: ${issue.message}`;
   });
   throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);

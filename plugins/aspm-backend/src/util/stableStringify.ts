@@ -1,3 +1,8 @@
+function compare(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
 /** JSON with object keys sorted and undefined dropped, so equal data hashes equal. */
 export function stableStringify(value: unknown): string {
   if (Array.isArray(value)) {
@@ -6,7 +11,7 @@ export function stableStringify(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compare(a, b));
     return `{${entries
       .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
       .join(',')}}`;

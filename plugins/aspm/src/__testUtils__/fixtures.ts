@@ -184,8 +184,10 @@ export function catalogEntity(name: string, kind = 'Component'): Entity {
 }
 
 /** A fake AspmApi answering canned data; override any method. */
-export function fakeAspmApi(overrides: Partial<AspmApi> = {}): jest.Mocked<AspmApi> {
-  return {
+export function fakeAspmApi(
+  overrides: Partial<AspmApi> = {},
+): jest.Mocked<AspmApi> {
+  const api: AspmApi = {
     listEntities: jest.fn(async () => ({
       items: [paymentsApi],
       totalCount: 1,
@@ -196,6 +198,7 @@ export function fakeAspmApi(overrides: Partial<AspmApi> = {}): jest.Mocked<AspmA
     getOwnership: jest.fn(async () => demoReport),
     getCatalogSync: jest.fn(async () => ({ lastRun: lastSync })),
     runCatalogSync: jest.fn(async () => lastSync),
-    ...(overrides as object),
-  } as jest.Mocked<AspmApi>;
+    ...overrides,
+  };
+  return api as jest.Mocked<AspmApi>;
 }

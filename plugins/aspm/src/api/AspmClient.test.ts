@@ -1,4 +1,8 @@
-import { MockFetchApi, mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -121,7 +125,9 @@ describe('AspmClient', () => {
     recordRequests('get', '/catalog-sync', { lastRun: lastSync });
     const posts = recordRequests('post', '/catalog-sync', lastSync);
 
-    await expect(client.getCatalogSync()).resolves.toEqual({ lastRun: lastSync });
+    await expect(client.getCatalogSync()).resolves.toEqual({
+      lastRun: lastSync,
+    });
     await expect(client.runCatalogSync()).resolves.toEqual(lastSync);
 
     expect(posts).toHaveLength(1);
@@ -172,7 +178,9 @@ describe('AspmClient', () => {
         ),
       ),
     );
-    await expect(client.getOwnership({ asOf: 'yesterday' })).rejects.toMatchObject({
+    await expect(
+      client.getOwnership({ asOf: 'yesterday' }),
+    ).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 400,
       cause: {

@@ -60,7 +60,9 @@ describe('annotationGuidance', () => {
       'aspm.io/exposure must be one of "internet", "internal"; got "public"',
     );
     expect(guidance[1].snippet).toContain('aspm.io/exposure: "internet"');
-    expect(guidance[2].problem).toMatch(/team-billing, which is not in the catalog/);
+    expect(guidance[2].problem).toMatch(
+      /team-billing, which is not in the catalog/,
+    );
     expect(guidance[3].snippet).toContain(
       'github.com/project-slug: "your-org/your-repo"',
     );
@@ -74,7 +76,8 @@ describe('annotationGuidance', () => {
         {
           annotation: 'aspm.io/tier',
           value: 'gold',
-          message: 'aspm.io/tier must be one of "1", "2", "3" (1 = business-critical); got "gold"',
+          message:
+            'aspm.io/tier must be one of "1", "2", "3" (1 = business-critical); got "gold"',
         },
         {
           annotation: 'aspm.io/business-unit',
@@ -96,6 +99,10 @@ describe('annotationGuidance', () => {
       ownerResolution: 'missing',
       ownerResolutionReason: 'spec.owner is not set',
     });
-    expect(owner).toMatchObject({ topic: 'owner', status: 'missing', problem: undefined });
+    expect(owner).toMatchObject({
+      topic: 'owner',
+      status: 'missing',
+      problem: undefined,
+    });
   });
 });

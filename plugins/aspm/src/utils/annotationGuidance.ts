@@ -82,7 +82,12 @@ export const ANNOTATION_EXAMPLES = {
 } satisfies Record<string, YamlLine>;
 
 /** Which piece of metadata a piece of guidance is about. */
-export type GuidanceTopic = 'tier' | 'exposure' | 'businessUnit' | 'repository' | 'owner';
+export type GuidanceTopic =
+  | 'tier'
+  | 'exposure'
+  | 'businessUnit'
+  | 'repository'
+  | 'owner';
 
 /** What to change in catalog-info.yaml, and why. */
 export interface AnnotationGuidance {

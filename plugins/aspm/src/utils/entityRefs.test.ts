@@ -1,4 +1,8 @@
-import { catalogEntityPath, shortEntityRef, tryParseEntityRef } from './entityRefs';
+import {
+  catalogEntityPath,
+  shortEntityRef,
+  tryParseEntityRef,
+} from './entityRefs';
 
 describe('entity refs', () => {
   it('builds catalog paths', () => {

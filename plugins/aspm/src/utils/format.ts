@@ -95,7 +95,9 @@ const TIER_DESCRIPTIONS: Record<Tier, string> = {
 /** "Tier 1 (business-critical)", or "Untiered". */
 export function tierLabel(tier?: Tier, options?: { long?: boolean }): string {
   if (!tier) return 'Untiered';
-  return options?.long ? `Tier ${tier} (${TIER_DESCRIPTIONS[tier]})` : `Tier ${tier}`;
+  return options?.long
+    ? `Tier ${tier} (${TIER_DESCRIPTIONS[tier]})`
+    : `Tier ${tier}`;
 }
 
 /** "Internet-facing", "Internal", or "Exposure unknown". */

@@ -1,4 +1,8 @@
-import { demoReport, invoiceRenderer, paymentsApi } from '../__testUtils__/fixtures';
+import {
+  demoReport,
+  invoiceRenderer,
+  paymentsApi,
+} from '../__testUtils__/fixtures';
 import {
   chartAriaLabel,
   entityFindings,
@@ -80,9 +84,9 @@ describe('chart data', () => {
   });
 
   it('labels the segment without key with the given label', () => {
-    expect(segmentLabel({ label: 'x', numerator: 0, denominator: 0 }, 'None')).toBe(
-      'None',
-    );
+    expect(
+      segmentLabel({ label: 'x', numerator: 0, denominator: 0 }, 'None'),
+    ).toBe('None');
   });
 });
 
@@ -103,6 +107,8 @@ describe('entity status', () => {
     expect(worstEntityStatus(invoiceRenderer).message).toBe(
       'aspm.io/exposure must be one of "internet", "internal"; got "public"',
     );
-    expect(findings[1].message).toMatch(/^Owner not in catalog: spec.owner points at/);
+    expect(findings[1].message).toMatch(
+      /^Owner not in catalog: spec.owner points at/,
+    );
   });
 });

@@ -171,7 +171,10 @@ describe('AspmOrgPage', () => {
   it('shows the error of a failed request', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotAllowedError', message: 'You may not read ASPM data' },
+        error: {
+          name: 'NotAllowedError',
+          message: 'You may not read ASPM data',
+        },
         response: { statusCode: 403 },
       }),
       { status: 403, headers: { 'Content-Type': 'application/json' } },

@@ -59,16 +59,16 @@ const LastSync = (props: { report: OwnershipReport }) => {
     );
   }
   const when = formatDateTime(run.finishedAt ?? run.startedAt);
-  const status =
-    run.status === 'succeeded' ? '' : ` (${run.status})`;
+  const status = run.status === 'succeeded' ? '' : ` (${run.status})`;
   return (
     <Typography
-        variant="body2"
-        color="textSecondary"
-        component="span"
-        display="block"
-      >
-      Last catalog sync: <time dateTime={run.finishedAt ?? run.startedAt}>{when}</time>
+      variant="body2"
+      color="textSecondary"
+      component="span"
+      display="block"
+    >
+      Last catalog sync:{' '}
+      <time dateTime={run.finishedAt ?? run.startedAt}>{when}</time>
       {status}
     </Typography>
   );
@@ -76,8 +76,12 @@ const LastSync = (props: { report: OwnershipReport }) => {
 
 /** The org overview: everything below the page header. */
 export const AspmOrgOverview = () => {
-  const { value: report, loading, error, retry } =
-    useOwnershipReport(REPORT_REQUEST);
+  const {
+    value: report,
+    loading,
+    error,
+    retry,
+  } = useOwnershipReport(REPORT_REQUEST);
   const [syncState, runSync] = useCatalogSync(retry);
 
   const businessUnitLabels = useMemo(
@@ -91,7 +95,8 @@ export const AspmOrgOverview = () => {
   );
 
   if (loading && !report) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title={errorMessage(error)} />;
+  if (error)
+    return <ResponseErrorPanel error={error} title={errorMessage(error)} />;
   if (!report) return null;
 
   const syncError = syncState.error ? (

@@ -40,7 +40,9 @@ export const OffendersTable = (props: {
       title: 'Entity',
       field: 'name',
       highlight: true,
-      render: row => <EntityLink entityRef={row.entityRef}>{row.name}</EntityLink>,
+      render: row => (
+        <EntityLink entityRef={row.entityRef}>{row.name}</EntityLink>
+      ),
     },
     {
       title: 'Owner',
@@ -106,9 +108,7 @@ export const OffendersTable = (props: {
         search: true,
         padding: 'dense',
       }}
-      emptyContent={
-        <div style={{ padding: 16 }}>Nothing is unowned.</div>
-      }
+      emptyContent={<div style={{ padding: 16 }}>Nothing is unowned.</div>}
     />
   );
 };

@@ -10,7 +10,10 @@ import {
 import { SeverityChip } from '../shared';
 import { RatioCell } from './RatioCell';
 
-const STATUS: Record<TierStatus, { label: string; severity: Severity | 'neutral' }> = {
+const STATUS: Record<
+  TierStatus,
+  { label: string; severity: Severity | 'neutral' }
+> = {
   'meets-target': { label: 'Meets target', severity: 'ok' },
   'below-target': { label: 'Below target', severity: 'error' },
   gap: { label: 'Gap: no tier set', severity: 'warning' },

@@ -14,8 +14,11 @@ import { worstEntityStatus } from '../../utils/ownership';
 import { errorMessage, isNotFoundError } from '../../utils/errors';
 import { FieldList, OwnerResolutionChip, SeverityChip } from '../shared';
 
-
-const ALERT_SEVERITY = { ok: 'success', warning: 'warning', error: 'error' } as const;
+const ALERT_SEVERITY = {
+  ok: 'success',
+  warning: 'warning',
+  error: 'error',
+} as const;
 
 /** Compact security posture card for an entity's overview tab. */
 export const EntityAspmCard = () => {
@@ -28,21 +31,22 @@ export const EntityAspmCard = () => {
   if (loading) {
     body = <Progress />;
   } else if (error) {
-    body =
-      isNotFoundError(error) ? (
-        <Typography variant="body2">
-          The ASPM store has not seen this entity yet; the catalog sync runs
-          every few minutes.
-        </Typography>
-      ) : (
-        <ResponseErrorPanel error={error} title={errorMessage(error)} />
-      );
+    body = isNotFoundError(error) ? (
+      <Typography variant="body2">
+        The ASPM store has not seen this entity yet; the catalog sync runs every
+        few minutes.
+      </Typography>
+    ) : (
+      <ResponseErrorPanel error={error} title={errorMessage(error)} />
+    );
   } else if (value) {
     const worst = worstEntityStatus(value);
     body = (
       <>
         <Box mb={2}>
-          <Alert severity={ALERT_SEVERITY[worst.severity]}>{worst.message}</Alert>
+          <Alert severity={ALERT_SEVERITY[worst.severity]}>
+            {worst.message}
+          </Alert>
         </Box>
         <FieldList
           fields={[

@@ -1,6 +1,9 @@
 import { AspmEntity } from '@aspm/plugin-aspm-common';
 import { ResponseError } from '@backstage/errors';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { AspmApi, aspmApiRef } from '../../api';
@@ -48,7 +51,7 @@ async function notFound(): Promise<ResponseError> {
 /** The card (InfoCard) with the given title. */
 function card(title: string) {
   return screen
-    .getByText(title)
+    .getAllByText(title)[0]
     .closest('[class*="MuiCard-root"]') as HTMLElement;
 }
 
@@ -73,13 +76,12 @@ describe('EntitySecurityContent', () => {
     expect(
       ownership.getByRole('link', { name: 'group:default/team-ledger' }),
     ).toHaveAttribute('href', '/catalog/default/group/team-ledger');
-    expect(ownership.getByRole('link', { name: 'payments-bu' })).toHaveAttribute(
-      'href',
-      '/catalog/default/group/payments-bu',
-    );
+    expect(
+      ownership.getByRole('link', { name: 'payments-bu' }),
+    ).toHaveAttribute('href', '/catalog/default/group/payments-bu');
 
     expect(
-      screen.getByRole('link', { name: 'acme/payments-api' }),
+      screen.getByRole('link', { name: /^acme\/payments-api/ }),
     ).toHaveAttribute('href', 'https://github.com/acme/payments-api');
 
     // Nothing to fix: no guidance.
@@ -90,15 +92,20 @@ describe('EntitySecurityContent', () => {
     await render(withEntity({ ...paymentsApi, tier: undefined }));
 
     const guidance = await screen.findByTestId('aspm-guidance-tier');
-    expect(within(card('Deployment criticality')).getAllByText('Untiered')[0]).toBeInTheDocument();
+    expect(
+      within(card('Deployment criticality')).getAllByText('Untiered')[0],
+    ).toBeInTheDocument();
     expect(guidance).toHaveTextContent(/^Untiered: without a tier/);
-    expect(guidance.textContent).toContain(
-      'metadata:  annotations:    aspm.io/tier: "1"   # 1 = business-critical, 2, 3',
+    expect(guidance.querySelector('pre')?.textContent).toBe(
+      [
+        'metadata:',
+        '  annotations:',
+        '    aspm.io/tier: "1"   # 1 = business-critical, 2, 3',
+      ].join('\n'),
     );
-    expect(guidance.querySelector('code')?.textContent).toContain(
-      'aspm.io/tier: "1"',
-    );
-    expect(screen.queryByTestId('aspm-guidance-exposure')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('aspm-guidance-exposure'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the problem of an invalid tier as an error, with the fix', async () => {
@@ -118,7 +125,9 @@ describe('EntitySecurityContent', () => {
     const alert = within(guidance).getByRole('alert');
     expect(alert).toHaveTextContent(message);
     expect(alert.className).toMatch(/standardError/);
-    expect(guidance).toHaveTextContent(/Fix this in the entity's catalog-info.yaml/);
+    expect(guidance).toHaveTextContent(
+      /Fix this in the entity's catalog-info.yaml/,
+    );
   });
 
   it('guides on a dangling owner, an invalid exposure and a missing repository', async () => {
@@ -138,16 +147,37 @@ describe('EntitySecurityContent', () => {
     expect(screen.getByTestId('aspm-guidance-exposure')).toHaveTextContent(
       'aspm.io/exposure must be one of "internet", "internal"; got "public"',
     );
-    expect(screen.getByTestId('aspm-guidance-repository').textContent).toContain(
-      'github.com/project-slug: "your-org/your-repo"',
-    );
+    expect(
+      screen.getByTestId('aspm-guidance-repository').textContent,
+    ).toContain('github.com/project-slug: "your-org/your-repo"');
     expect(within(card('Repository')).getByText('Missing')).toBeInTheDocument();
   });
 
+  it('shows problems of other annotations', async () => {
+    const message =
+      'defectdojo.org/product-id must be a numeric DefectDojo product id; got "abc"';
+    await render(
+      withEntity({
+        ...paymentsApi,
+        annotationProblems: [
+          { annotation: 'defectdojo.org/product-id', value: 'abc', message },
+        ],
+      }),
+    );
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(screen.getByText('Other annotation problems')).toBeInTheDocument();
+  });
+
   it('works for Systems', async () => {
-    const api = withEntity({ ...paymentsApi, kind: 'system', entityRef: 'system:default/payments' });
+    const api = withEntity({
+      ...paymentsApi,
+      kind: 'system',
+      entityRef: 'system:default/payments',
+    });
     await render(api, 'payments', 'System');
-    expect(await screen.findByText('Deployment criticality')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Deployment criticality'),
+    ).toBeInTheDocument();
     expect(api.getEntity).toHaveBeenCalledWith('system:default/payments');
   });
 
@@ -169,6 +199,8 @@ describe('EntitySecurityContent', () => {
         getEntity: jest.fn(() => Promise.reject(new Error('Network is down'))),
       }),
     );
-    expect((await screen.findAllByText(/Network is down/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/Network is down/))[0],
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { AspmEntity } from '@aspm/plugin-aspm-common';
+import { AspmEntity, AspmRepository } from '@aspm/plugin-aspm-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
@@ -8,11 +8,13 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useAspmEntity } from '../../hooks';
 import {
+  ANNOTATION_EXAMPLES,
   AnnotationGuidance,
   GuidanceTopic,
   annotationGuidance,
@@ -38,8 +40,7 @@ const MISSING_MESSAGES: Record<GuidanceTopic, string> = {
   exposure:
     'Exposure unknown: say whether the entity is reachable from the internet.',
   businessUnit: 'No business unit.',
-  owner:
-    'No owner: every entity needs an accountable team in spec.owner.',
+  owner: 'No owner: every entity needs an accountable team in spec.owner.',
   repository:
     'No repository: security findings cannot be mapped to this entity without it.',
 };
@@ -61,11 +62,28 @@ const Value = (props: { ok: boolean; text: string }) =>
     <SeverityChip severity="warning" label={props.text} />
   );
 
+const RepositoryValue = (props: { repository?: AspmRepository }) => {
+  const { repository } = props;
+  if (!repository) return <Value ok={false} text="Missing" />;
+  if (!repository.url) return <>{repository.slug ?? NO_VALUE}</>;
+  return <Link to={repository.url}>{repository.slug ?? repository.url}</Link>;
+};
+
+/** Annotations the other cards do not cover (e.g. defectdojo.org/product-id). */
+const COVERED_ANNOTATIONS: string[] = [
+  ANNOTATION_EXAMPLES.tier.key,
+  ANNOTATION_EXAMPLES.exposure.key,
+  ANNOTATION_EXAMPLES.businessUnit.key,
+];
+
 /** The cards of the Security tab, for an entity the ASPM store knows. */
 export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
   const { entity } = props;
   const guidance = annotationGuidance(entity);
   const repository = entity.repository;
+  const otherProblems = (entity.annotationProblems ?? []).filter(
+    p => !COVERED_ANNOTATIONS.includes(p.annotation),
+  );
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
@@ -74,11 +92,17 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
             fields={[
               [
                 'Tier',
-                <Value ok={!!entity.tier} text={tierLabel(entity.tier, { long: true })} />,
+                <Value
+                  ok={!!entity.tier}
+                  text={tierLabel(entity.tier, { long: true })}
+                />,
               ],
               [
                 'Exposure',
-                <Value ok={!!entity.exposure} text={exposureLabel(entity.exposure)} />,
+                <Value
+                  ok={!!entity.exposure}
+                  text={exposureLabel(entity.exposure)}
+                />,
               ],
             ]}
           />
@@ -95,7 +119,10 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
                 entity.ownerRef ? (
                   <EntityLink
                     entityRef={entity.ownerRef}
-                    plain={entity.ownerResolution === 'dangling' || entity.ownerResolution === 'missing'}
+                    plain={
+                      entity.ownerResolution === 'dangling' ||
+                      entity.ownerResolution === 'missing'
+                    }
                   >
                     {entity.ownerRef}
                   </EntityLink>
@@ -122,30 +149,28 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
         <InfoCard title="Repository">
           <FieldList
             fields={[
-              [
-                'Repository',
-                repository ? (
-                  repository.url ? (
-                    <Link to={repository.url}>
-                      {repository.slug ?? repository.url}
-                    </Link>
-                  ) : (
-                    repository.slug ?? NO_VALUE
-                  )
-                ) : (
-                  <Value ok={false} text="Missing" />
-                ),
-              ],
+              ['Repository', <RepositoryValue repository={repository} />],
               ...(repository
-                ? ([['From annotation', <code>{repository.source}</code>]] as Array<
-                    [string, JSX.Element]
-                  >)
+                ? ([
+                    ['From annotation', <code>{repository.source}</code>],
+                  ] as Array<[string, JSX.Element]>)
                 : []),
             ]}
           />
           <GuidanceFor topic="repository" guidance={guidance} />
         </InfoCard>
       </Grid>
+      {otherProblems.length > 0 && (
+        <Grid item xs={12} md={6}>
+          <InfoCard title="Other annotation problems">
+            {otherProblems.map(p => (
+              <Box key={p.annotation} mb={1}>
+                <Alert severity="error">{p.message}</Alert>
+              </Box>
+            ))}
+          </InfoCard>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
           Synced from the catalog {formatDateTime(entity.lastSyncedAt)}.
@@ -170,9 +195,9 @@ export const EntitySecurityContent = () => {
           title="The ASPM store has not seen this entity yet"
           description={
             <>
-              The catalog sync copies catalog entities into the ASPM store
-              every few minutes, so a newly registered entity shows up here
-              shortly. Platform teams can run the sync now with{' '}
+              The catalog sync copies catalog entities into the ASPM store every
+              few minutes, so a newly registered entity shows up here shortly.
+              Platform teams can run the sync now with{' '}
               <code>POST /api/aspm/catalog-sync</code>.
             </>
           }

@@ -16,7 +16,9 @@ export const Guidance = (props: {
   return (
     <Box mt={2} data-testid={`aspm-guidance-${guidance.topic}`}>
       {guidance.status === 'invalid' ? (
-        <Alert severity="error">{guidance.problem ?? `${guidance.field} is invalid`}</Alert>
+        <Alert severity="error">
+          {guidance.problem ?? `${guidance.field} is invalid`}
+        </Alert>
       ) : (
         <Alert severity="warning">{missingMessage}</Alert>
       )}
@@ -24,11 +26,7 @@ export const Guidance = (props: {
         {guidance.status === 'invalid' ? 'Fix' : 'Add'} this in the entity's{' '}
         <code>catalog-info.yaml</code>:
       </Typography>
-      <CodeSnippet
-        text={guidance.snippet}
-        language="yaml"
-        showCopyCodeButton
-      />
+      <CodeSnippet text={guidance.snippet} language="yaml" showCopyCodeButton />
     </Box>
   );
 };

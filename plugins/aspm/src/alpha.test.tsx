@@ -1,0 +1,67 @@
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import { aspmApiRef } from './api';
+import { fakeAspmApi } from './__testUtils__/fixtures';
+import aspmPlugin, { aspmApi, aspmEntityContent } from './alpha';
+
+describe('alpha plugin', () => {
+  it('is the aspm plugin with its extensions', () => {
+    expect(aspmPlugin.id).toBe('aspm');
+    expect(aspmPlugin.getExtension('page:aspm')).toMatchObject({
+      kind: 'page',
+    });
+    expect(aspmPlugin.getExtension('api:aspm')).toMatchObject({ kind: 'api' });
+    expect(aspmPlugin.getExtension('entity-content:aspm')).toMatchObject({
+      kind: 'entity-content',
+    });
+    expect(aspmPlugin.getExtension('entity-card:aspm')).toMatchObject({
+      kind: 'entity-card',
+    });
+  });
+
+  it('provides the API client', () => {
+    const factory = createExtensionTester(aspmApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe(aspmApiRef.id);
+  });
+
+  it('adds the Security tab at "security"', () => {
+    const tester = createExtensionTester(aspmEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('security');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Security');
+  });
+
+  it('renders the org page at /aspm', async () => {
+    const api = fakeAspmApi();
+    const tester = createExtensionTester(aspmPlugin.getExtension('page:aspm'), {
+      apis: [[aspmApiRef, api]],
+    });
+    expect(tester.get(coreExtensionData.routePath)).toBe('/aspm');
+
+    renderInTestApp(tester.reactElement(), {
+      apis: [[aspmApiRef, api]],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Security posture' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
+      '92.5%',
+    );
+  });
+});

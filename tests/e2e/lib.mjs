@@ -1,0 +1,71 @@
+// Shared setup for the end-to-end tests: Debian's Chromium driven by
+// playwright-core, against the portal started by scripts/e2e.sh.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const APP = process.env.ASPM_E2E_APP ?? 'http://localhost:3100';
+export const BACKEND = process.env.ASPM_E2E_BACKEND ?? 'http://localhost:7107';
+const TOKEN = process.env.ASPM_E2E_TOKEN;
+const SHOTS = process.env.ASPM_E2E_SHOTS ?? os.tmpdir();
+
+/** Calls the backend with the e2e run's external-access token. */
+export async function api(pathname, init = {}) {
+  const res = await fetch(`${BACKEND}${pathname}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Waits until the catalog has the demo org, then syncs it into the ASPM store. */
+export async function loadDemoOrg() {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const res = await api('/api/catalog/entities/by-query?filter=kind=component&limit=1');
+    if (res.status === 200 && res.body.totalItems >= 40) break;
+    if (Date.now() > deadline) throw new Error(`catalog not loaded: ${JSON.stringify(res.body)}`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  await new Promise(r => setTimeout(r, 2000)); // let membership relations settle
+  const sync = await api('/api/aspm/catalog-sync', { method: 'POST', body: '{}' });
+  if (sync.status !== 200) throw new Error(`catalog sync failed: ${JSON.stringify(sync.body)}`);
+  return sync.body;
+}
+
+/** A signed-in (guest) browser page; call close() when done. */
+export async function openPortal() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aspm-e2e-chrome-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.ASPM_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    locale: 'en-GB',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${APP}/`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  const enter = page.getByRole('button', { name: /enter/i });
+  await enter.waitFor({ timeout: 180_000 });
+  await enter.click();
+  await page.getByRole('navigation').first().waitFor();
+  return {
+    page,
+    errors,
+    async shot(name) {
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

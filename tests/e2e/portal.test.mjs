@@ -1,0 +1,94 @@
+// The portal in a real browser: the /aspm page and the entity Security tab
+// render the demo org's real numbers (counted by hand in the README).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP, api, loadDemoOrg, openPortal } from './lib.mjs';
+
+let portal;
+
+before(async () => {
+  const sync = await loadDemoOrg();
+  assert.equal(sync.counts.byKind.component, 40);
+  portal = await openPortal();
+});
+
+after(async () => {
+  await portal?.close();
+});
+
+describe('the API the pages read', () => {
+  it('answers the hand-counted ownership of the demo org', async () => {
+    const res = await api('/api/aspm/ownership?groupBy=tier');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.org, { numerator: 37, denominator: 40, ratio: 0.925 });
+  });
+});
+
+describe('/aspm, the security posture page', () => {
+  it('shows ownership completeness by business unit and tier, and the unowned components', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/aspm`);
+    await page.getByRole('heading', { name: 'Security posture' }).first().waitFor();
+    await page.getByText('92.5%').first().waitFor();
+    await page.getByText('37 of 40', { exact: false }).first().waitFor();
+    for (const unit of ['Payments', 'Commerce', 'Platform & Infrastructure', 'Data & Analytics']) {
+      await page.getByRole('cell', { name: unit, exact: true }).first().waitFor();
+    }
+    await page.getByText('Untiered').first().waitFor();
+    // Each unowned component links to its catalog page.
+    const link = page.getByRole('link', { name: /invoice-renderer/i }).first();
+    await link.waitFor();
+    assert.match(await link.getAttribute('href'), /\/catalog\/default\/component\/invoice-renderer/);
+    await page.getByRole('link', { name: /promo-banner/i }).first().waitFor();
+    await page.getByRole('link', { name: /legacy-cron/i }).first().waitFor();
+    // The chart is described for screen readers.
+    const chart = page.getByRole('img', { name: /business unit/i }).first();
+    await chart.waitFor();
+    await portal.shot('aspm-page');
+    await link.click();
+    await page.waitForURL(/\/catalog\/default\/component\/invoice-renderer/);
+    assert.deepEqual(portal.errors, []);
+  });
+
+  it('is reached from the sidebar', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/catalog`);
+    await page.getByRole('link', { name: 'Security posture' }).first().click();
+    await page.waitForURL(/\/aspm$/);
+  });
+});
+
+describe('the Security tab of an entity', () => {
+  it('shows tier, exposure and owner of a well-annotated service', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/catalog/default/component/refunds-worker/security`);
+    await page.getByText('Deployment criticality').first().waitFor();
+    await page.getByText('user:default/alice').first().waitFor();
+    await page.getByText('group:default/team-checkout', { exact: false }).first().waitFor();
+    await portal.shot('security-tab-refunds-worker');
+  });
+
+  it('tells how to fix an invalid tier and a missing exposure', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/catalog/default/component/reviews-service/security`);
+    await page.getByText('got "one"', { exact: false }).first().waitFor();
+    await page.getByText('aspm.io/tier', { exact: false }).first().waitFor();
+    await portal.shot('security-tab-reviews-service');
+
+    await page.goto(`${APP}/catalog/default/component/mobile-bff/security`);
+    await page.getByText('aspm.io/exposure', { exact: false }).first().waitFor();
+  });
+
+  it('shows why an owner does not count', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/catalog/default/component/legacy-cron/security`);
+    await page.getByText('member of no existing Group', { exact: false }).first().waitFor();
+    await portal.shot('security-tab-legacy-cron');
+  });
+
+  it('is offered on Systems too', async () => {
+    const { page } = portal;
+    await page.goto(`${APP}/catalog/default/system/payments-platform/security`);
+    await page.getByText('Deployment criticality').first().waitFor();
+  });
+});
