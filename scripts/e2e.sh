@@ -54,7 +54,7 @@ backend:
 YAML
 
 log "end-to-end: starting the portal on :3100 / :7107"
-setsid yarn backstage-cli repo start --config "$ASPM_ROOT/app-config.yaml" --config "$work/app-config.e2e.yaml" >"$work/portal.log" 2>&1 &
+setsid backstage-cli repo start --config "$ASPM_ROOT/app-config.yaml" --config "$work/app-config.e2e.yaml" >"$work/portal.log" 2>&1 &
 portal=$!
 stop_portal() { kill -- "-$portal" 2>/dev/null || true; wait "$portal" 2>/dev/null || true; }
 trap stop_portal EXIT
@@ -77,7 +77,7 @@ set +e
 node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/e2e.tap" \
-  tests/e2e/
+  tests/e2e/*.test.mjs
 rc=$?
 set -e
 pass=$(sed -n 's/^# pass //p' "$results/e2e.tap" | tail -1)

@@ -60,7 +60,13 @@ ensure_deps() {
   want="$(node -v)-$(cat "$ASPM_ROOT/yarn.lock" "$ASPM_ROOT"/package.json "$ASPM_ROOT"/packages/*/package.json "$ASPM_ROOT"/plugins/*/package.json | cksum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
   log "installing dependencies (first run takes a few minutes; later runs skip this)"
-  (cd "$ASPM_ROOT" && yarn install --immutable >&2)
+  mkdir -p "$ASPM_ROOT/.data"
+  if ! (cd "$ASPM_ROOT" && yarn install --immutable >"$ASPM_ROOT/.data/yarn-install.log" 2>&1); then
+    grep -E "YN0001|YN0009|YN0028|YN0082|Error|error" "$ASPM_ROOT/.data/yarn-install.log" | tail -30 >&2
+    log "yarn install failed; the whole log is in .data/yarn-install.log"
+    exit 1
+  fi
+  tail -n 1 "$ASPM_ROOT/.data/yarn-install.log" >&2
   echo "$want" >"$stamp"
 }
 

@@ -52,14 +52,31 @@ export async function openPortal() {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   page.setDefaultTimeout(60_000);
-  await page.goto(`${APP}/`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
-  const enter = page.getByRole('button', { name: /enter/i });
-  await enter.waitFor({ timeout: 180_000 });
-  await enter.click();
-  await page.getByRole('navigation').first().waitFor();
+  try {
+    await page.goto(`${APP}/`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+    const enter = page.getByRole('button', { name: /enter/i });
+    await enter.waitFor({ timeout: 180_000 });
+    await enter.click();
+    await page.getByRole('heading').first().waitFor();
+  } catch (e) {
+    await page.screenshot({ path: path.join(SHOTS, 'sign-in-failed.png') }).catch(() => {});
+    await context.close();
+    throw e;
+  }
   return {
     page,
     errors,
+    /**
+     * Navigates inside the single-page app (a full reload would show the
+     * guest sign-in page again).
+     */
+    async go(pathname) {
+      await page.evaluate(to => {
+        window.history.pushState({}, '', to);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, pathname);
+      await page.waitForURL(url => url.pathname === pathname.split('?')[0]);
+    },
     async shot(name) {
       await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
     },

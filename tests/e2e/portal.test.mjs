@@ -2,7 +2,7 @@
 // render the demo org's real numbers (counted by hand in the README).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP, api, loadDemoOrg, openPortal } from './lib.mjs';
+import { api, loadDemoOrg, openPortal } from './lib.mjs';
 
 let portal;
 
@@ -27,7 +27,7 @@ describe('the API the pages read', () => {
 describe('/aspm, the security posture page', () => {
   it('shows ownership completeness by business unit and tier, and the unowned components', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/aspm`);
+    await portal.go('/aspm');
     await page.getByRole('heading', { name: 'Security posture' }).first().waitFor();
     await page.getByText('92.5%').first().waitFor();
     await page.getByText('37 of 40', { exact: false }).first().waitFor();
@@ -36,11 +36,11 @@ describe('/aspm, the security posture page', () => {
     }
     await page.getByText('Untiered').first().waitFor();
     // Each unowned component links to its catalog page.
-    const link = page.getByRole('link', { name: /invoice-renderer/i }).first();
+    const link = page.getByRole('link', { name: 'Invoice Renderer' }).first();
     await link.waitFor();
     assert.match(await link.getAttribute('href'), /\/catalog\/default\/component\/invoice-renderer/);
-    await page.getByRole('link', { name: /promo-banner/i }).first().waitFor();
-    await page.getByRole('link', { name: /legacy-cron/i }).first().waitFor();
+    await page.getByRole('link', { name: 'Promo Banner' }).first().waitFor();
+    await page.getByRole('link', { name: 'Legacy Cron' }).first().waitFor();
     // The chart is described for screen readers.
     const chart = page.getByRole('img', { name: /business unit/i }).first();
     await chart.waitFor();
@@ -52,7 +52,7 @@ describe('/aspm, the security posture page', () => {
 
   it('is reached from the sidebar', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/catalog`);
+    await portal.go('/catalog');
     await page.getByRole('link', { name: 'Security posture' }).first().click();
     await page.waitForURL(/\/aspm$/);
   });
@@ -61,7 +61,7 @@ describe('/aspm, the security posture page', () => {
 describe('the Security tab of an entity', () => {
   it('shows tier, exposure and owner of a well-annotated service', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/catalog/default/component/refunds-worker/security`);
+    await portal.go('/catalog/default/component/refunds-worker/security');
     await page.getByText('Deployment criticality').first().waitFor();
     await page.getByText('user:default/alice').first().waitFor();
     await page.getByText('group:default/team-checkout', { exact: false }).first().waitFor();
@@ -70,25 +70,33 @@ describe('the Security tab of an entity', () => {
 
   it('tells how to fix an invalid tier and a missing exposure', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/catalog/default/component/reviews-service/security`);
+    await portal.go('/catalog/default/component/reviews-service/security');
     await page.getByText('got "one"', { exact: false }).first().waitFor();
     await page.getByText('aspm.io/tier', { exact: false }).first().waitFor();
     await portal.shot('security-tab-reviews-service');
 
-    await page.goto(`${APP}/catalog/default/component/mobile-bff/security`);
+    await portal.go('/catalog/default/component/mobile-bff/security');
     await page.getByText('aspm.io/exposure', { exact: false }).first().waitFor();
   });
 
   it('shows why an owner does not count', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/catalog/default/component/legacy-cron/security`);
+    await portal.go('/catalog/default/component/legacy-cron/security');
     await page.getByText('member of no existing Group', { exact: false }).first().waitFor();
     await portal.shot('security-tab-legacy-cron');
   });
 
+  it('shows an invalid annotation as a processing error on the catalog page, next to the posture card', async () => {
+    const { page } = portal;
+    await portal.go('/catalog/default/component/reviews-service');
+    await page.getByText('Error: aspm.io/tier must be one of', { exact: false }).first().waitFor();
+    await page.getByRole('link', { name: /view security details/i }).first().waitFor();
+    await portal.shot('catalog-overview-reviews-service');
+  });
+
   it('is offered on Systems too', async () => {
     const { page } = portal;
-    await page.goto(`${APP}/catalog/default/system/payments-platform/security`);
+    await portal.go('/catalog/default/system/payments-platform/security');
     await page.getByText('Deployment criticality').first().waitFor();
   });
 });

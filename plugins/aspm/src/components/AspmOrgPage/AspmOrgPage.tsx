@@ -153,10 +153,10 @@ export const AspmOrgOverview = () => {
             data={toChartData(report.segments, NO_BUSINESS_UNIT)}
           />
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12} xl={6}>
           <BusinessUnitTable segments={report.segments} />
         </Grid>
-        <Grid item xs={12} lg={6}>
+        <Grid item xs={12} xl={6}>
           <TierTable segments={report.byTier} />
         </Grid>
         <Grid item xs={12}>
