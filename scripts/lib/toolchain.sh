@@ -55,7 +55,7 @@ ensure_deps() {
     reg="$(npm config get registry 2>/dev/null | sed 's#/$##' || true)"
     if [ -n "$reg" ]; then export YARN_NPM_REGISTRY_SERVER="$reg"; fi
   fi
-  export YARN_ENABLE_TELEMETRY=0 YARN_ENABLE_GLOBAL_CACHE=0
+  export YARN_ENABLE_TELEMETRY=0
   local stamp="$ASPM_ROOT/node_modules/.aspm-install-stamp" want
   want="$(node -v)-$(cat "$ASPM_ROOT/yarn.lock" "$ASPM_ROOT"/package.json "$ASPM_ROOT"/packages/*/package.json "$ASPM_ROOT"/plugins/*/package.json | cksum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi

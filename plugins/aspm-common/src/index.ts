@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './metricIds';
 export * from './types';
 export * from './schemas';
+export * from './findings';

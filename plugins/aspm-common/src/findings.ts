@@ -1,0 +1,114 @@
+/** Where a finding comes from. @public */
+export const FINDING_CATEGORIES = [
+  'code',
+  'dependency',
+  'container',
+  'iac',
+  'secret',
+  'cloud',
+] as const;
+/** @public */
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+/** Severities, most severe first. @public */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** @public */
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * The stored state of a finding. `accepted` is derived at read time when an
+ * active exception covers an open finding.
+ * @public
+ */
+export const FINDING_STATES = ['open', 'fixed', 'false_positive'] as const;
+/** @public */
+export type FindingState = (typeof FINDING_STATES)[number];
+
+/** A region of a file. @public */
+export interface FindingLocation {
+  path: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+/** The vulnerable package of a dependency or container finding. @public */
+export interface FindingPackage {
+  name: string;
+  version?: string;
+  ecosystem?: string;
+  /** Manifest or lock file, or the image / target for container scans. */
+  manifest?: string;
+  fixedVersion?: string;
+}
+
+/**
+ * How a scanner said a result is not to be acted on: SARIF `suppressions`,
+ * a `nosemgrep` comment, a baseline entry...
+ * @public
+ */
+export interface FindingSuppression {
+  kind: 'inSource' | 'external';
+  /** The state recorded for it: a false positive, or a risk accepted in the tool. */
+  state: 'false_positive' | 'accepted';
+  justification?: string;
+}
+
+/**
+ * One finding as a parser reads it from a scanner's file, before it is
+ * matched with what the store already knows.
+ * @public
+ */
+export interface ParsedFinding {
+  category: FindingCategory;
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  cvss?: number;
+  /** CVE ids, e.g. ["CVE-2021-44228"]. */
+  cves?: string[];
+  ghsa?: string;
+  /** CWE ids, e.g. ["CWE-79"]. */
+  cwes?: string[];
+  epss?: number;
+  knownExploited?: boolean;
+  location?: FindingLocation;
+  package?: FindingPackage;
+  /** Stable across scans: see docs/ingestion.md for how it is derived. */
+  fingerprint: string;
+  suppression?: FindingSuppression;
+  link?: string;
+  /** The tool's own fields worth showing (message, help, tags...). */
+  properties?: Record<string, unknown>;
+}
+
+/** One run of one tool in an uploaded file. @public */
+export interface ParsedRun {
+  tool: { name: string; version?: string };
+  /** SARIF `automationDetails.id`: several runs of a tool can coexist per entity. */
+  runKey?: string;
+  /** When the scan ran, from the file (ISO 8601), when it says. */
+  scannedAt?: string;
+  findings: ParsedFinding[];
+}
+
+/** Formats the ingest endpoint recognises. @public */
+export const SCAN_FORMATS = [
+  'sarif',
+  'trivy',
+  'grype',
+  'gitleaks',
+  'semgrep',
+  'npm-audit',
+  'osv-scanner',
+  'snyk',
+] as const;
+/** @public */
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+/** A scanner's file, parsed. @public */
+export interface ParsedScan {
+  format: ScanFormat;
+  runs: ParsedRun[];
+}
