@@ -21,6 +21,15 @@ else
   log "WARNING: no PostgreSQL at ${ASPM_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}: store tests run on SQLite only"
 fi
 
+# --- real fixtures ----------------------------------------------------------
+shared="${ASPM_SHARED_DIR:-$ASPM_ROOT/../shared}"
+if [ -d "$shared/fixtures/real" ]; then
+  export ASPM_SHARED_DIR="$(cd "$shared" && pwd)"
+  log "real fixtures: $ASPM_SHARED_DIR/fixtures/real"
+else
+  log "NOTICE: no real fixtures at $shared/fixtures/real: the cases that read them are SKIPPED (set ASPM_SHARED_DIR)"
+fi
+
 # --- type-check and lint ----------------------------------------------------
 log "type-check (tsc)"
 if ! tsc --noEmit -p .; then status=1; step_failures=$((step_failures + 1)); log "type-check FAILED"; fi

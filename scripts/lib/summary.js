@@ -15,6 +15,9 @@ if (fs.existsSync(jestFile)) {
   skipped += jest.numPendingTests;
   for (const suite of jest.testResults) {
     for (const t of suite.assertionResults) {
+      if (t.status === 'pending' || t.status === 'skipped') {
+        console.log(`skipped: ${[...t.ancestorTitles, t.title].join(' > ')} (${path.relative(process.cwd(), suite.name)})`);
+      }
       const m = /\bon (SQLITE_3|POSTGRES_\d+|MYSQL_\d+)\b/.exec(t.ancestorTitles.join(' '));
       if (m && t.status === 'passed') engines[m[1]] = (engines[m[1]] || 0) + 1;
     }

@@ -13,6 +13,9 @@ describe.each(ids)('migrations on %s', databaseId => {
     expect(await knex.schema.hasTable('aspm_entities')).toBe(true);
     expect(await knex.schema.hasTable('aspm_entity_history')).toBe(true);
     expect(await knex.schema.hasTable('aspm_sync_runs')).toBe(true);
+    for (const table of ['aspm_findings', 'aspm_finding_events', 'aspm_scans', 'aspm_ingestions']) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
 
     await knex('aspm_sync_runs').insert({
       trigger: 'api',
@@ -27,6 +30,7 @@ describe.each(ids)('migrations on %s', databaseId => {
     }
     expect(await knex.schema.hasTable('aspm_entities')).toBe(false);
     expect(await knex.schema.hasTable('aspm_sync_runs')).toBe(false);
+    expect(await knex.schema.hasTable('aspm_findings')).toBe(false);
 
     // And up again on the emptied database.
     await knex.migrate.latest({ directory });

@@ -16,11 +16,19 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * The stored state of a finding. `accepted` is derived at read time when an
- * active exception covers an open finding.
+ * The stored state of a finding: `open`; `fixed` (absent from a later scan,
+ * or closed in the source); `false_positive` (suppressed in code or marked so
+ * in the tool); `accepted` (risk accepted in the source tool, e.g. a SARIF
+ * external suppression or DefectDojo risk acceptance). Exceptions managed in
+ * the portal cover open findings at read time.
  * @public
  */
-export const FINDING_STATES = ['open', 'fixed', 'false_positive'] as const;
+export const FINDING_STATES = [
+  'open',
+  'fixed',
+  'false_positive',
+  'accepted',
+] as const;
 /** @public */
 export type FindingState = (typeof FINDING_STATES)[number];
 
@@ -111,4 +119,78 @@ export type ScanFormat = (typeof SCAN_FORMATS)[number];
 export interface ParsedScan {
   format: ScanFormat;
   runs: ParsedRun[];
+}
+
+/** A finding as the store keeps it and the API answers it. @public */
+export interface Finding
+  extends Omit<ParsedFinding, 'suppression' | 'fingerprint'> {
+  id: number;
+  entityRef: string;
+  tool: { name: string; version?: string };
+  runKey?: string;
+  fingerprint: string;
+  state: FindingState;
+  suppressionJustification?: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  fixedAt?: string;
+  reopenCount: number;
+}
+
+/** One state change of a finding. @public */
+export interface FindingEvent {
+  type:
+    | 'opened'
+    | 'fixed'
+    | 'reopened'
+    | 'severity_changed'
+    | 'suppressed'
+    | 'unsuppressed';
+  at: string;
+  from?: string;
+  to?: string;
+  scanId?: number;
+}
+
+/** What an ingest did. @public */
+export interface IngestCounts {
+  received: number;
+  duplicate: number;
+  new: number;
+  unchanged: number;
+  fixed: number;
+  reopened: number;
+  suppressed: number;
+  unsuppressed: number;
+}
+
+/** Answer of POST /ingest. @public */
+export interface IngestResult {
+  ingestionId: number;
+  /** Set when the same scan was already ingested: nothing changed. */
+  replayOf?: number;
+  format: ScanFormat;
+  entityRef: string;
+  runs: Array<{
+    tool: { name: string; version?: string };
+    runKey?: string;
+    scannedAt: string;
+    counts: IngestCounts;
+  }>;
+  counts: IngestCounts;
+}
+
+/** One entry of the ingestion log. @public */
+export interface Ingestion {
+  id: number;
+  source: string;
+  status: 'succeeded' | 'failed' | 'replay';
+  format?: string;
+  entityRef?: string;
+  actor?: string;
+  receivedAt: string;
+  finishedAt?: string;
+  tools?: Array<{ name: string; version?: string; runKey?: string; scannedAt?: string }>;
+  counts?: IngestCounts;
+  error?: string;
 }
