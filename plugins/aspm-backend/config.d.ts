@@ -18,6 +18,13 @@ export interface Config {
      * Default: ["business-unit", "department"].
      */
     businessUnitGroupTypes?: string[];
+    ingest?: {
+      /**
+       * Largest scanner file POST /ingest accepts, in bytes, after gzip
+       * decompression. Larger uploads get 413. Default 67108864 (64 MiB).
+       */
+      maxBytes?: number;
+    };
     ownership?: {
       /** Entity kinds that count as objects for ownership completeness. Default ["Component"]. */
       kinds?: string[];

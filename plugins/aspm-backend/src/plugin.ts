@@ -8,10 +8,11 @@ import {
   AspmIngestionSource,
   aspmSourcesExtensionPoint,
 } from '@aspm/plugin-aspm-node';
-import { DatabaseAspmStore } from './database/DatabaseAspmStore';
+import { createStores } from './database/createStores';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
+import { SourceRunner } from './sources/SourceRunner';
 
 /**
  * The ASPM backend plugin: the store with history, the catalog sync and the
@@ -59,7 +60,7 @@ export const aspmPlugin = createBackendPlugin({
         permissionsRegistry,
       }) {
         const config = readAspmConfig(rootConfig);
-        const store = await DatabaseAspmStore.create({ database });
+        const { store, findings } = await createStores({ database });
         permissionsRegistry.addPermissions(aspmPermissions);
 
         const syncer = new CatalogSyncer({
@@ -80,26 +81,24 @@ export const aspmPlugin = createBackendPlugin({
           },
         });
 
-        for (const source of sources) {
-          await scheduler.scheduleTask({
-            id: `aspm-source-${source.id}`,
-            scope: 'global',
-            frequency: { hours: 1 },
-            timeout: { minutes: 30 },
-            initialDelay: { minutes: 1 },
-            fn: async signal => {
-              await source.pull({
-                logger: logger.child({ source: source.id }),
-                signal,
-                listEntities: () =>
-                  store.listEntitiesAsOf({ asOf: new Date() }),
-              });
-            },
-          });
-        }
+        const sourceRunner = new SourceRunner({
+          sources,
+          store,
+          findings,
+          logger,
+        });
+        await sourceRunner.schedule(scheduler);
 
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, store, syncer, config }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            store,
+            findings,
+            syncer,
+            sources: sourceRunner,
+            config,
+          }),
         );
       },
     });

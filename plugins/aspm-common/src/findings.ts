@@ -89,6 +89,20 @@ export interface ParsedFinding {
   link?: string;
   /** The tool's own fields worth showing (message, help, tags...). */
   properties?: Record<string, unknown>;
+  /**
+   * For pull sources that track lifecycle themselves (GitHub alerts,
+   * DefectDojo): the state the source reports, when it changed, and why.
+   * A result with a source state of `fixed` counts as absent from the scan.
+   */
+  sourceState?: {
+    state: FindingState;
+    /** When the source says the state changed (fixed_at, dismissed_at...). */
+    changedAt?: string;
+    /** Dismissal reason / comment, resolution. */
+    reason?: string;
+    /** When the source first saw it (created_at). */
+    firstSeenAt?: string;
+  };
 }
 
 /** One run of one tool in an uploaded file. @public */
@@ -169,7 +183,8 @@ export interface IngestResult {
   ingestionId: number;
   /** Set when the same scan was already ingested: nothing changed. */
   replayOf?: number;
-  format: ScanFormat;
+  /** The detected format, or `pull` for scans submitted by a pull source. */
+  format: ScanFormat | 'pull';
   entityRef: string;
   runs: Array<{
     tool: { name: string; version?: string };

@@ -12,5 +12,23 @@ export const aspmCatalogSyncPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+
+/** Push scanner output (POST /ingest). @public */
+export const aspmFindingsIngestPermission = createPermission({
+  name: 'aspm.findings.ingest',
+  attributes: { action: 'create' },
+});
+
+/** Run an ingestion source now (POST /sources/:id/run). @public */
+export const aspmSourcesRunPermission = createPermission({
+  name: 'aspm.sources.run',
+  attributes: { action: 'update' },
+});
+
 /** Every permission the ASPM plugins define. @public */
-export const aspmPermissions = [aspmReadPermission, aspmCatalogSyncPermission];
+export const aspmPermissions = [
+  aspmReadPermission,
+  aspmCatalogSyncPermission,
+  aspmFindingsIngestPermission,
+  aspmSourcesRunPermission,
+];

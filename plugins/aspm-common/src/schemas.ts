@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPOSURES, TIERS } from './annotations';
 import { OWNER_RESOLUTIONS } from './types';
+import { FINDING_CATEGORIES, FINDING_STATES, SEVERITIES } from './findings';
 
 /** Entity kinds the catalog sync reads. @public */
 export const SYNCED_KINDS = [
@@ -68,6 +69,7 @@ export const entitiesQuerySchema = z.strictObject({
   exposure: list(exposureFilter).optional(),
   ownerResolution: list(z.enum(OWNER_RESOLUTIONS as [string, ...string[]])).optional(),
   q: z.string().max(200).optional(),
+  repository: z.string().max(300).optional(),
   includeGone: z.enum(['true', 'false']).optional(),
   orderBy: z
     .enum(['entityRef', 'name', 'kind', 'tier', 'ownerResolution', 'businessUnit', 'owningTeam', 'lastSyncedAt'])
@@ -101,3 +103,65 @@ export type OwnershipQuery = z.infer<typeof ownershipQuerySchema>;
 
 /** Body of POST /catalog-sync (empty, or `{}`). @public */
 export const catalogSyncBodySchema = z.strictObject({}).optional();
+
+/** Query of POST /ingest. @public */
+export const ingestQuerySchema = z
+  .strictObject({
+    entityRef: entityRefSchema.optional(),
+    repository: z
+      .string()
+      .max(300)
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'must be a repository like org/repo')
+      .optional(),
+    observedAt: z
+      .string()
+      .refine(
+        s => !Number.isNaN(Date.parse(s)),
+        'must be an ISO 8601 timestamp',
+      )
+      .optional(),
+  })
+  .refine(q => Boolean(q.entityRef) !== Boolean(q.repository), {
+    message: 'give exactly one of entityRef or repository',
+    path: ['entityRef'],
+  });
+/** @public */
+export type IngestQuery = z.infer<typeof ingestQuerySchema>;
+
+/** Query of GET /findings. @public */
+export const findingsQuerySchema = z.strictObject({
+  entityRef: list(entityRefSchema).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  severity: list(z.enum(SEVERITIES)).optional(),
+  state: list(z.enum(FINDING_STATES)).optional(),
+  category: list(z.enum(FINDING_CATEGORIES)).optional(),
+  tool: list(z.string().max(200)).optional(),
+  minAgeDays: intParam(0, 100_000, 0).optional(),
+  orderBy: z
+    .enum(['severity', 'firstSeenAt', 'lastSeenAt', 'title', 'tool'])
+    .default('severity'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
+});
+/** @public */
+export type FindingsQueryParams = z.infer<typeof findingsQuerySchema>;
+
+/** Path of GET /findings/:id. @public */
+export const findingIdSchema = z.strictObject({
+  id: z.string().regex(/^\d{1,15}$/, 'must be a finding id (a number)').transform(Number),
+});
+
+/** Query of GET /ingestions. @public */
+export const ingestionsQuerySchema = z.strictObject({
+  entityRef: entityRefSchema.optional(),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
+});
+
+/** Path of POST /sources/:id/run. @public */
+export const sourceIdSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a source id like github'),
+});

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleAspm from '@aspm/plugin-catalog-backend-module-aspm';
 import aspmPlugin from '../index';
@@ -23,11 +24,13 @@ export async function startCatalogBackend(options: {
   locations: FileLocation[];
   expectComponents: number;
   extraConfig?: Record<string, unknown>;
+  features?: BackendFeature[];
 }) {
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       catalogModuleAspm,
+      ...(options.features ?? []),
       aspmPlugin,
       // No Authorization header means no credentials (the mock default is a user).
       mockServices.httpAuth.factory({
@@ -54,6 +57,7 @@ export async function startCatalogBackend(options: {
             processingInterval: { seconds: 1 },
           },
           aspm: {
+            ingest: { maxBytes: 4 * 1024 * 1024 },
             // The tests trigger syncs themselves.
             catalogSync: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } } },
           },

@@ -16,6 +16,10 @@ export interface AspmConfig {
     kinds: string[];
     tierTargets: Partial<Record<string, number>>;
   };
+  ingest: {
+    /** Largest accepted upload, after decompression, in bytes. */
+    maxBytes: number;
+  };
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -43,7 +47,13 @@ export function readAspmConfig(root: Config): AspmConfig {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
     throw new Error(`aspm.catalogSync.pageSize must be 1..10000, got ${pageSize}`);
   }
+  const maxBytes =
+    config?.getOptionalNumber('ingest.maxBytes') ?? 64 * 1024 * 1024;
+  if (!Number.isInteger(maxBytes) || maxBytes < 1024) {
+    throw new Error(`aspm.ingest.maxBytes must be a whole number >= 1024, got ${maxBytes}`);
+  }
   return {
+    ingest: { maxBytes },
     catalogSync: {
       schedule: sync?.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(

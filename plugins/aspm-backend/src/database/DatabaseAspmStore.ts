@@ -207,6 +207,9 @@ export class DatabaseAspmStore implements AspmStore {
         if (unknown) b.orWhereNull('exposure');
       });
     }
+    if (query.repository) {
+      q.where('repo_slug', query.repository.toLocaleLowerCase('en-US'));
+    }
     if (query.ownerResolution?.length) {
       q.whereIn('owner_resolution', query.ownerResolution);
     }

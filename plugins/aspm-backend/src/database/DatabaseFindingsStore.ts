@@ -213,9 +213,9 @@ export class DatabaseFindingsStore implements FindingsStore {
       fingerprint: i.finding.fingerprint,
       ...findingColumns(i.finding),
       state: i.state,
-      first_seen_at: at,
+      first_seen_at: i.firstSeenAt ?? at,
       last_seen_at: at,
-      fixed_at: null,
+      fixed_at: i.fixedAt === undefined ? null : i.fixedAt ?? at,
       reopen_count: 0,
       content_hash: i.contentHash,
       last_scan_id: scanId,
@@ -247,6 +247,7 @@ export class DatabaseFindingsStore implements FindingsStore {
         last_scan_id: scanId,
       };
       if (u.state === 'open') update.fixed_at = null;
+      if (u.fixedAt !== undefined) update.fixed_at = u.fixedAt ?? at;
       if (u.reopened) update.reopen_count = tx.raw('reopen_count + 1');
       await tx('aspm_findings').where({ id: u.id }).update(update);
     }
@@ -269,7 +270,7 @@ export class DatabaseFindingsStore implements FindingsStore {
           ? e.target.id
           : insertedIds.get(plan.inserts[e.target.insert].finding.fingerprint),
       type: e.type,
-      at,
+      at: e.at ?? at,
       scan_id: scanId,
       from_value: e.from ?? null,
       to_value: e.to ?? null,
@@ -362,6 +363,22 @@ export class DatabaseFindingsStore implements FindingsStore {
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  async recordFailure(entry: {
+    source: string;
+    entityRef?: string;
+    error: string;
+    at: Date;
+  }): Promise<void> {
+    await this.db('aspm_ingestions').insert({
+      source: entry.source,
+      status: 'failed',
+      entity_ref: entry.entityRef ?? null,
+      received_at: entry.at.toISOString(),
+      finished_at: entry.at.toISOString(),
+      error: entry.error.slice(0, 4000),
+    });
   }
 
   async countFindings(): Promise<number> {

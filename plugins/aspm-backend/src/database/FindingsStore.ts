@@ -21,7 +21,7 @@ export interface ScanToIngest {
 export interface IngestRequest {
   source: string;
   actor?: string;
-  format: ScanFormat;
+  format: ScanFormat | 'pull';
   entityRef: string;
   runs: ScanToIngest[];
   receivedAt: Date;
@@ -54,6 +54,13 @@ export interface FindingsStore {
   getFinding(id: number): Promise<(Finding & { events: FindingEvent[] }) | undefined>;
   listIngestions(query: { entityRef?: string; limit: number; offset: number }): Promise<Page<Ingestion>>;
   countFindings(): Promise<number>;
+  /** Logs a failed source run (or a failed entity within one). */
+  recordFailure(entry: {
+    source: string;
+    entityRef?: string;
+    error: string;
+    at: Date;
+  }): Promise<void>;
 }
 
 export const emptyCounts = (): IngestCounts => ({

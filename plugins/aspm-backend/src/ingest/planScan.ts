@@ -29,10 +29,20 @@ export interface PlannedEvent {
   type: FindingEventType;
   from?: string;
   to?: string;
+  /** When it happened, if the source says; else the scan's time. */
+  at?: string;
 }
 
 export interface ScanPlan {
-  inserts: Array<{ finding: ParsedFinding; state: FindingState; contentHash: string }>;
+  inserts: Array<{
+    finding: ParsedFinding;
+    state: FindingState;
+    contentHash: string;
+    /** From the source (created_at); else the scan's time. */
+    firstSeenAt?: string;
+    /** Set when inserted as fixed; a time from the source, else the scan's. */
+    fixedAt?: string | null;
+  }>;
   /** Known findings present in the scan whose stored fields change. */
   updates: Array<{
     id: number;
@@ -40,6 +50,8 @@ export interface ScanPlan {
     state: FindingState;
     contentHash: string;
     reopened: boolean;
+    /** Set when the source reports it fixed: when (undefined = scan time). */
+    fixedAt?: string | null;
   }>;
   /** Known findings present and unchanged: only last_seen_at moves. */
   touched: number[];
@@ -47,6 +59,13 @@ export interface ScanPlan {
   fixed: number[];
   events: PlannedEvent[];
   counts: IngestCounts;
+}
+
+/** Source times in one canonical form, so they compare as text on SQLite. */
+function isoOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
 const isSuppressedState = (s: FindingState) =>
@@ -87,23 +106,46 @@ export function planScan(
       continue;
     }
     present.add(finding.fingerprint);
-    const target: FindingState = finding.suppression?.state ?? 'open';
+    const source = finding.sourceState && {
+      ...finding.sourceState,
+      changedAt: isoOrUndefined(finding.sourceState.changedAt),
+      firstSeenAt: isoOrUndefined(finding.sourceState.firstSeenAt),
+    };
+    const target: FindingState =
+      source?.state ?? finding.suppression?.state ?? 'open';
     const prev = byFingerprint.get(finding.fingerprint);
 
     if (!prev) {
-      const insert = plan.inserts.push({ finding, state: target, contentHash }) - 1;
+      const insert =
+        plan.inserts.push({
+          finding,
+          state: target,
+          contentHash,
+          firstSeenAt: source?.firstSeenAt,
+          fixedAt: target === 'fixed' ? source?.changedAt ?? null : undefined,
+        }) - 1;
+      const openedAt = source?.firstSeenAt;
       if (target === 'open') {
         plan.counts.new += 1;
-        plan.events.push({ target: { insert }, type: 'opened', to: 'open' });
+        plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
+      } else if (target === 'fixed') {
+        // Learned from a source that it was found and fixed already.
+        plan.counts.fixed += 1;
+        plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
+        plan.events.push({ target: { insert }, type: 'fixed', from: 'open', to: 'fixed', at: source?.changedAt });
       } else {
         plan.counts.suppressed += 1;
-        plan.events.push({ target: { insert }, type: 'suppressed', to: target });
+        if (source) {
+          plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
+        }
+        plan.events.push({ target: { insert }, type: 'suppressed', to: target, at: source?.changedAt });
       }
       continue;
     }
 
     const id = { id: prev.id };
     let reopened = false;
+    let fixedAt: string | null | undefined;
     if (target === 'open') {
       if (prev.state === 'fixed') {
         reopened = true;
@@ -115,10 +157,18 @@ export function planScan(
       } else {
         plan.counts.unchanged += 1;
       }
+    } else if (target === 'fixed') {
+      if (prev.state === 'fixed') {
+        plan.counts.unchanged += 1;
+      } else {
+        plan.counts.fixed += 1;
+        fixedAt = source?.changedAt ?? null;
+        plan.events.push({ target: id, type: 'fixed', from: prev.state, to: 'fixed', at: source?.changedAt });
+      }
     } else {
       plan.counts.suppressed += 1;
       if (prev.state !== target) {
-        plan.events.push({ target: id, type: 'suppressed', from: prev.state, to: target });
+        plan.events.push({ target: id, type: 'suppressed', from: prev.state, to: target, at: source?.changedAt });
       }
     }
     if (prev.severity !== finding.severity) {
@@ -130,7 +180,7 @@ export function planScan(
       });
     }
     if (prev.state !== target || prev.contentHash !== contentHash) {
-      plan.updates.push({ id: prev.id, finding, state: target, contentHash, reopened });
+      plan.updates.push({ id: prev.id, finding, state: target, contentHash, reopened, fixedAt });
     } else {
       plan.touched.push(prev.id);
     }

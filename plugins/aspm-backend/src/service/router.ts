@@ -7,12 +7,24 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   aspmCatalogSyncPermission,
+  aspmFindingsIngestPermission,
   aspmReadPermission,
+  aspmSourcesRunPermission,
   catalogSyncBodySchema,
+  sourceIdSchema,
   entitiesQuerySchema,
   entityPathSchema,
+  findingIdSchema,
+  findingsQuerySchema,
+  ingestionsQuerySchema,
+  ingestQuerySchema,
   ownershipQuerySchema,
 } from '@aspm/plugin-aspm-common';
+import { FindingsStore } from '../database/FindingsStore';
+import { IngestService } from '../ingest/IngestService';
+import { findingsQueryFromParams } from './findingsQueryFromParams';
+import { readRawBody } from './readRawBody';
+import { SourceRunner } from '../sources/SourceRunner';
 import { AspmStore } from '../database/AspmStore';
 import { CatalogSyncer } from '../catalog/CatalogSyncer';
 import { AspmConfig } from '../config/readAspmConfig';
@@ -24,7 +36,9 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   store: AspmStore;
+  findings: FindingsStore;
   syncer: CatalogSyncer;
+  sources: SourceRunner;
   config: AspmConfig;
 }
 
@@ -32,10 +46,65 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, syncer, config } = options;
+  const { store, findings, syncer, sources, config } = options;
   const guard = createPermissionGuard(options);
+  const ingestService = new IngestService({ store, findings });
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  const json = express.json({ limit: '1mb' });
+
+  router.post('/ingest', async (req, res) => {
+    const credentials = await guard(req, aspmFindingsIngestPermission);
+    const query = parseInput(ingestQuerySchema, req.query, 'query');
+    const body = await readRawBody(req, config.ingest.maxBytes);
+    const actor =
+      'userEntityRef' in credentials.principal
+        ? String(credentials.principal.userEntityRef)
+        : `service:${String(
+            (credentials.principal as { subject?: string }).subject ?? 'unknown',
+          )}`;
+    res.json(await ingestService.ingest({ body, query, actor }));
+  });
+
+  router.get('/findings', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    const params = parseInput(findingsQuerySchema, req.query, 'query');
+    const query = await findingsQueryFromParams(store, params);
+    if (!query) {
+      res.json({ items: [], totalCount: 0, limit: params.limit, offset: params.offset });
+      return;
+    }
+    res.json(await findings.listFindings(query));
+  });
+
+  router.get('/findings/:id', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    const { id } = parseInput(findingIdSchema, req.params, 'path');
+    const finding = await findings.getFinding(id);
+    if (!finding) throw new NotFoundError(`No finding ${id}`);
+    res.json(finding);
+  });
+
+  router.get('/sources', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    res.json({ items: sources.list() });
+  });
+
+  router.post('/sources/:id/run', async (req, res) => {
+    await guard(req, aspmSourcesRunPermission);
+    const { id } = parseInput(sourceIdSchema, req.params, 'path');
+    res.json(await sources.run(id));
+  });
+
+  router.get('/ingestions', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    const query = parseInput(ingestionsQuerySchema, req.query, 'query');
+    res.json(
+      await findings.listIngestions({
+        ...query,
+        entityRef: query.entityRef?.toLocaleLowerCase('en-US'),
+      }),
+    );
+  });
 
   router.get('/entities', async (req, res) => {
     await guard(req, aspmReadPermission);
@@ -71,7 +140,7 @@ export async function createRouter(
     res.json({ lastRun: await store.getLastSyncRun() });
   });
 
-  router.post('/catalog-sync', async (req, res) => {
+  router.post('/catalog-sync', json, async (req, res) => {
     await guard(req, aspmCatalogSyncPermission);
     parseInput(catalogSyncBodySchema, req.body, 'body');
     res.json(await syncer.run('api'));
