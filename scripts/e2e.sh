@@ -82,6 +82,8 @@ rc=$?
 set -e
 pass=$(sed -n 's/^# pass //p' "$results/e2e.tap" | tail -1)
 fail=$(sed -n 's/^# fail //p' "$results/e2e.tap" | tail -1)
+cancelled=$(sed -n 's/^# cancelled //p' "$results/e2e.tap" | tail -1)
+fail=$(( ${fail:-1} + ${cancelled:-0} ))
 skip=$(sed -n 's/^# skipped //p' "$results/e2e.tap" | tail -1)
 write_counts "${pass:-0}" "${fail:-1}" "${skip:-0}"
 log "end-to-end: ${pass:-0} passed, ${fail:-?} failed; screenshots in $ASPM_E2E_SHOTS"

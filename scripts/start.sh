@@ -54,6 +54,18 @@ done
   else
     log "the first catalog sync did not answer; the scheduled one runs within 5 minutes"
   fi
+  # The demo history (a year of weekly scans) loads in the background.
+  last=""
+  for _ in $(seq 1 600); do
+    demo=$(curl -fs -H "Authorization: Bearer $ASPM_TOKEN" "$api/aspm/demo" 2>/dev/null |
+      node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const d=JSON.parse(s);console.log(`${d.state} ${d.done}/${d.total}`)}catch{console.log("waiting")}})')
+    case "$demo" in
+      done*|disabled*|failed*) break ;;
+    esac
+    if [ "$demo" != "$last" ]; then log "demo history: $demo scans loaded"; last="$demo"; fi
+    sleep 5
+  done
+  [ -n "$demo" ] && log "demo history: $demo"
   ownership=$(curl -fs -H "Authorization: Bearer $ASPM_TOKEN" "$api/aspm/ownership" |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s).org;console.log(`${r.numerator}/${r.denominator}`)})' 2>/dev/null)
   log "portal ready: http://localhost:3000 (sign in as guest) - security posture at http://localhost:3000/aspm - ownership ${ownership:-?} components owned"

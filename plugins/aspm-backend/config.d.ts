@@ -18,6 +18,16 @@ export interface Config {
      * Default: ["business-unit", "department"].
      */
     businessUnitGroupTypes?: string[];
+    demo?: {
+      /**
+       * Load a year of seeded, weekly scan history for the catalog's
+       * components through the ingest path, once. For demos only: on in
+       * app-config.yaml, off in production. Default false.
+       */
+      enabled?: boolean;
+      /** Weeks of history to load. Default 52. */
+      weeks?: number;
+    };
     ingest?: {
       /**
        * Largest scanner file POST /ingest accepts, in bytes, after gzip

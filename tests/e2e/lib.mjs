@@ -12,9 +12,16 @@ const SHOTS = process.env.ASPM_E2E_SHOTS ?? os.tmpdir();
 
 /** Calls the backend with the e2e run's external-access token. */
 export async function api(pathname, init = {}) {
-  const res = await fetch(`${BACKEND}${pathname}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+  const request = () =>
+    fetch(`${BACKEND}${pathname}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+    });
+  // A reused keep-alive connection can be closed by the server just as a
+  // request goes out (ECONNRESET): try such a request once more.
+  const res = await request().catch(e => {
+    if (e?.cause?.code === 'ECONNRESET') return request();
+    throw e;
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -32,6 +39,15 @@ export async function loadDemoOrg() {
   await new Promise(r => setTimeout(r, 2000)); // let membership relations settle
   const sync = await api('/api/aspm/catalog-sync', { method: 'POST', body: '{}' });
   if (sync.status !== 200) throw new Error(`catalog sync failed: ${JSON.stringify(sync.body)}`);
+  // The demo history (a year of weekly scans) loads in the background.
+  await api('/api/aspm/demo', { method: 'POST' });
+  for (;;) {
+    const demo = await api('/api/aspm/demo');
+    if (demo.body?.state === 'done') break;
+    if (demo.body?.state === 'failed') throw new Error(`demo history failed: ${demo.body.error}`);
+    if (Date.now() > deadline + 300_000) throw new Error(`demo history too slow: ${JSON.stringify(demo.body)}`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
   return sync.body;
 }
 

@@ -22,6 +22,15 @@ describe('the API the pages read', () => {
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.org, { numerator: 37, denominator: 40, ratio: 0.925 });
   });
+
+  it('holds a year of demo scan history', async () => {
+    const oldest = await api('/api/aspm/findings?orderBy=firstSeenAt&order=asc&limit=1');
+    assert.equal(oldest.status, 200);
+    const ageDays = (Date.now() - Date.parse(oldest.body.items[0].firstSeenAt)) / 86_400_000;
+    assert.ok(ageDays > 300, `oldest finding is ${ageDays} days old`);
+    const fixed = await api('/api/aspm/findings?state=fixed&limit=1');
+    assert.ok(fixed.body.totalCount > 100);
+  });
 });
 
 describe('/aspm, the security posture page', () => {
@@ -92,6 +101,34 @@ describe('the Security tab of an entity', () => {
     await page.getByText('Error: aspm.io/tier must be one of', { exact: false }).first().waitFor();
     await page.getByRole('link', { name: /view security details/i }).first().waitFor();
     await portal.shot('catalog-overview-reviews-service');
+  });
+
+  it('lists the open findings of a service, and opens one with its history', async () => {
+    const { page } = portal;
+    await portal.go('/catalog/default/component/payments-api/security');
+    await page.getByText('Findings', { exact: true }).first().waitFor();
+    // The planted critical of the demo history: open on this internet-facing tier-1 service.
+    const row = page.getByRole('button', { name: 'liblzma5: CVE-2024-3094' }).first();
+    await row.waitFor();
+    await portal.shot('security-tab-findings');
+    await row.click();
+    const dialog = page.getByRole('dialog', { name: 'liblzma5: CVE-2024-3094' });
+    await dialog.waitFor();
+    await dialog.getByText('History').waitFor();
+    await dialog.getByText(/Opened/).first().waitFor();
+    await portal.shot('finding-details');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('filters the findings by severity from the counts', async () => {
+    const { page } = portal;
+    await portal.go('/catalog/default/component/payments-api/security');
+    const critical = page.getByRole('button', { name: /^Critical: \d+ open finding/ }).first();
+    await critical.waitFor();
+    await critical.click();
+    await page.getByRole('button', { name: 'liblzma5: CVE-2024-3094' }).first().waitFor();
+    assert.equal(await page.getByText('Medium', { exact: true }).count(), 0);
   });
 
   it('is offered on Systems too', async () => {

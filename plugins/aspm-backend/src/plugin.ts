@@ -13,6 +13,8 @@ import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
 import { SourceRunner } from './sources/SourceRunner';
+import { IngestService } from './ingest/IngestService';
+import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
 
 /**
  * The ASPM backend plugin: the store with history, the catalog sync and the
@@ -89,6 +91,30 @@ export const aspmPlugin = createBackendPlugin({
         });
         await sourceRunner.schedule(scheduler);
 
+        const ingest = new IngestService({ store, findings });
+        let demo: DemoHistorySeeder | undefined;
+        if (config.demo.enabled) {
+          demo = new DemoHistorySeeder({
+            store,
+            findings,
+            ingest,
+            syncer,
+            logger: logger.child({ task: 'demo-history' }),
+            weeks: config.demo.weeks,
+            settleMs: 5000,
+          });
+          await scheduler.scheduleTask({
+            id: 'aspm-demo-history',
+            scope: 'global',
+            frequency: { days: 365 },
+            timeout: { hours: 1 },
+            initialDelay: { seconds: 5 },
+            fn: async () => {
+              await demo!.run();
+            },
+          });
+        }
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -97,6 +123,8 @@ export const aspmPlugin = createBackendPlugin({
             findings,
             syncer,
             sources: sourceRunner,
+            ingest,
+            demo,
             config,
           }),
         );

@@ -25,6 +25,8 @@ export async function startCatalogBackend(options: {
   expectComponents: number;
   extraConfig?: Record<string, unknown>;
   features?: BackendFeature[];
+  /** Load the demo history (with this many weeks) and wait for it. */
+  demo?: { weeks: number };
 }) {
   const backend = await startTestBackend({
     features: [
@@ -58,6 +60,9 @@ export async function startCatalogBackend(options: {
           },
           aspm: {
             ingest: { maxBytes: 4 * 1024 * 1024 },
+            demo: options.demo
+              ? { enabled: true, weeks: options.demo.weeks }
+              : { enabled: false },
             // The tests trigger syncs themselves.
             catalogSync: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } } },
           },
@@ -84,5 +89,18 @@ export async function startCatalogBackend(options: {
   }
   // Let relations (memberOf, parent) settle after the last component appears.
   await new Promise(r => setTimeout(r, 1500));
+  if (options.demo) {
+    await request(backend.server).post('/api/aspm/demo').set('Authorization', auth);
+    for (;;) {
+      const res = await request(backend.server)
+        .get('/api/aspm/demo')
+        .set('Authorization', auth);
+      if (res.body.state === 'done' || res.body.state === 'failed') break;
+      if (Date.now() > deadline + 120_000) {
+        throw new Error(`demo history did not load: ${JSON.stringify(res.body)}`);
+      }
+      await new Promise(r => setTimeout(r, 250));
+    }
+  }
   return { backend, auth };
 }

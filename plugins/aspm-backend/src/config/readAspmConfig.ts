@@ -20,6 +20,7 @@ export interface AspmConfig {
     /** Largest accepted upload, after decompression, in bytes. */
     maxBytes: number;
   };
+  demo: { enabled: boolean; weeks: number };
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -54,6 +55,10 @@ export function readAspmConfig(root: Config): AspmConfig {
   }
   return {
     ingest: { maxBytes },
+    demo: {
+      enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
+      weeks: config?.getOptionalNumber('demo.weeks') ?? 52,
+    },
     catalogSync: {
       schedule: sync?.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(

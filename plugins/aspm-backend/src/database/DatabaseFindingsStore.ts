@@ -381,6 +381,13 @@ export class DatabaseFindingsStore implements FindingsStore {
     });
   }
 
+  async hasScanAt(entityRef: string, scannedAt: Date): Promise<boolean> {
+    const row = await this.db('aspm_scans')
+      .where({ entity_ref: entityRef, scanned_at: scannedAt.toISOString() })
+      .first('id');
+    return Boolean(row);
+  }
+
   async countFindings(): Promise<number> {
     const [{ count }] = await this.db('aspm_findings').count({ count: '*' });
     return Number(count);

@@ -54,6 +54,8 @@ export interface FindingsStore {
   getFinding(id: number): Promise<(Finding & { events: FindingEvent[] }) | undefined>;
   listIngestions(query: { entityRef?: string; limit: number; offset: number }): Promise<Page<Ingestion>>;
   countFindings(): Promise<number>;
+  /** Whether a scan of the entity at exactly this time is stored. */
+  hasScanAt(entityRef: string, scannedAt: Date): Promise<boolean>;
   /** Logs a failed source run (or a failed entity within one). */
   recordFailure(entry: {
     source: string;

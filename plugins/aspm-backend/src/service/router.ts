@@ -25,6 +25,7 @@ import { IngestService } from '../ingest/IngestService';
 import { findingsQueryFromParams } from './findingsQueryFromParams';
 import { readRawBody } from './readRawBody';
 import { SourceRunner } from '../sources/SourceRunner';
+import { DemoHistorySeeder } from '../demo/DemoHistorySeeder';
 import { AspmStore } from '../database/AspmStore';
 import { CatalogSyncer } from '../catalog/CatalogSyncer';
 import { AspmConfig } from '../config/readAspmConfig';
@@ -39,6 +40,8 @@ export interface RouterOptions {
   findings: FindingsStore;
   syncer: CatalogSyncer;
   sources: SourceRunner;
+  ingest: IngestService;
+  demo?: DemoHistorySeeder;
   config: AspmConfig;
 }
 
@@ -46,9 +49,9 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, findings, syncer, sources, config } = options;
+  const { store, findings, syncer, sources, config, demo } = options;
+  const ingestService = options.ingest;
   const guard = createPermissionGuard(options);
-  const ingestService = new IngestService({ store, findings });
   const router = Router();
   const json = express.json({ limit: '1mb' });
 
@@ -82,6 +85,22 @@ export async function createRouter(
     const finding = await findings.getFinding(id);
     if (!finding) throw new NotFoundError(`No finding ${id}`);
     res.json(finding);
+  });
+
+  router.get('/demo', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    res.json(demo?.getStatus() ?? { state: 'disabled', done: 0, total: 0 });
+  });
+
+  router.post('/demo', async (req, res) => {
+    await guard(req, aspmCatalogSyncPermission);
+    if (!demo) {
+      throw new NotFoundError(
+        'The demo history is disabled (aspm.demo.enabled is false)',
+      );
+    }
+    demo.run().catch(() => {}); // progress and errors: GET /demo
+    res.status(202).json(demo.getStatus());
   });
 
   router.get('/sources', async (req, res) => {

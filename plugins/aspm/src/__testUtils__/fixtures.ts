@@ -1,10 +1,15 @@
 import {
   AspmEntity,
   CatalogSyncRun,
+  Finding,
+  FindingEvent,
+  Ingestion,
   OwnershipReport,
+  Page,
+  SEVERITIES,
 } from '@aspm/plugin-aspm-common';
 import { Entity } from '@backstage/catalog-model';
-import { AspmApi } from '../api';
+import { AspmApi, FindingWithEvents, ListFindingsRequest } from '../api';
 
 /** A finished catalog sync run. */
 export const lastSync: CatalogSyncRun = {
@@ -183,6 +188,233 @@ export function catalogEntity(name: string, kind = 'Component'): Entity {
   };
 }
 
+const PAYMENTS = 'component:default/payments-api';
+
+/** An open, known-exploited critical dependency finding. */
+export const log4shell: Finding = {
+  id: 1,
+  entityRef: PAYMENTS,
+  tool: { name: 'trivy', version: '0.50.1' },
+  runKey: 'trivy/fs',
+  category: 'dependency',
+  ruleId: 'CVE-2021-44228',
+  title: 'Log4j remote code execution (Log4Shell)',
+  severity: 'critical',
+  cvss: 10,
+  cves: ['CVE-2021-44228'],
+  ghsa: 'GHSA-jfh8-c2jp-5v3q',
+  cwes: ['CWE-502', 'CWE-917'],
+  epss: 0.975,
+  knownExploited: true,
+  package: {
+    name: 'org.apache.logging.log4j:log4j-core',
+    version: '2.14.1',
+    ecosystem: 'maven',
+    manifest: 'pom.xml',
+    fixedVersion: '2.17.1',
+  },
+  fingerprint: 'fp-log4shell',
+  state: 'open',
+  link: 'https://avd.aquasec.com/nvd/cve-2021-44228',
+  firstSeenAt: '2026-02-20T08:00:00.000Z',
+  lastSeenAt: '2026-03-02T08:00:00.000Z',
+  reopenCount: 0,
+};
+
+/** An open SQL injection found by semgrep, with the tool's message. */
+export const sqlInjection: Finding = {
+  id: 2,
+  entityRef: PAYMENTS,
+  tool: { name: 'semgrep', version: '1.60.0' },
+  category: 'code',
+  ruleId: 'javascript.lang.security.sql-injection',
+  title: 'SQL injection',
+  severity: 'high',
+  cwes: ['CWE-89'],
+  location: { path: 'src/db/queries.ts', startLine: 42, endLine: 44 },
+  fingerprint: 'fp-sqli',
+  state: 'open',
+  link: 'https://semgrep.dev/r/javascript.lang.security.sql-injection',
+  properties: {
+    message: 'User input flows into a SQL query <b>unescaped</b>',
+    help: 'Use parameterised queries.',
+  },
+  firstSeenAt: '2026-02-25T12:00:00.000Z',
+  lastSeenAt: '2026-03-02T08:00:00.000Z',
+  reopenCount: 0,
+};
+
+/** A leaked secret, fixed 10.5 days after it was first seen, reopened once. */
+export const leakedKey: Finding = {
+  id: 3,
+  entityRef: PAYMENTS,
+  tool: { name: 'gitleaks', version: '8.18.0' },
+  category: 'secret',
+  ruleId: 'aws-access-token',
+  title: 'AWS access key',
+  severity: 'high',
+  location: { path: 'config/.env', startLine: 3 },
+  fingerprint: 'fp-aws-key',
+  runKey: 'gitleaks',
+  state: 'fixed',
+  firstSeenAt: '2026-02-01T00:00:00.000Z',
+  lastSeenAt: '2026-02-10T00:00:00.000Z',
+  fixedAt: '2026-02-11T12:00:00.000Z',
+  reopenCount: 1,
+};
+
+/** The history of {@link leakedKey}. */
+export const leakedKeyEvents: FindingEvent[] = [
+  { type: 'opened', at: '2026-02-01T00:00:00.000Z', to: 'open', scanId: 1 },
+  {
+    type: 'severity_changed',
+    at: '2026-02-03T00:00:00.000Z',
+    from: 'medium',
+    to: 'high',
+    scanId: 2,
+  },
+  { type: 'fixed', at: '2026-02-05T00:00:00.000Z', from: 'open', to: 'fixed' },
+  {
+    type: 'reopened',
+    at: '2026-02-07T00:00:00.000Z',
+    from: 'fixed',
+    to: 'open',
+  },
+  {
+    type: 'fixed',
+    at: '2026-02-11T12:00:00.000Z',
+    from: 'open',
+    to: 'fixed',
+    scanId: 5,
+  },
+];
+
+/** A finding marked as a false positive in the source. */
+export const falsePositive: Finding = {
+  id: 4,
+  entityRef: PAYMENTS,
+  tool: { name: 'checkov' },
+  category: 'iac',
+  ruleId: 'CKV_AWS_20',
+  title: 'S3 bucket allows public read',
+  severity: 'medium',
+  location: { path: 'infra/main.tf', startLine: 12 },
+  fingerprint: 'fp-s3',
+  state: 'false_positive',
+  suppressionJustification: 'The bucket hosts public assets on purpose',
+  firstSeenAt: '2026-02-15T00:00:00.000Z',
+  lastSeenAt: '2026-03-02T08:00:00.000Z',
+  reopenCount: 0,
+};
+
+/** An open low container finding. */
+export const containerLow: Finding = {
+  id: 5,
+  entityRef: PAYMENTS,
+  tool: { name: 'trivy', version: '0.50.1' },
+  category: 'container',
+  ruleId: 'CVE-2024-0001',
+  title: 'busybox: out-of-bounds read',
+  severity: 'low',
+  cves: ['CVE-2024-0001'],
+  package: {
+    name: 'busybox',
+    version: '1.36.1-r15',
+    manifest: 'ghcr.io/acme/payments-api:1.4.2 (alpine 3.19)',
+  },
+  fingerprint: 'fp-busybox',
+  state: 'open',
+  firstSeenAt: '2026-03-01T00:00:00.000Z',
+  lastSeenAt: '2026-03-02T08:00:00.000Z',
+  reopenCount: 0,
+};
+
+/** All canned findings of payments-api: 3 open (critical, high, low). */
+export const demoFindings: Finding[] = [
+  log4shell,
+  sqlInjection,
+  leakedKey,
+  falsePositive,
+  containerLow,
+];
+
+/**
+ * Answers a findings query over canned findings as the backend would
+ * (filters, severity ordering only, paging).
+ */
+export function queryFindings(
+  findings: Finding[],
+  request: ListFindingsRequest = {},
+): Page<Finding> {
+  const matches = (values: string[] | undefined, value: string) =>
+    !values || values.length === 0 || values.includes(value);
+  const items = findings
+    .filter(
+      f =>
+        matches(request.entityRef, f.entityRef) &&
+        matches(request.severity, f.severity) &&
+        matches(request.state, f.state) &&
+        matches(request.category, f.category) &&
+        matches(request.tool, f.tool.name),
+    )
+    .sort(
+      (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+    );
+  const limit = request.limit ?? 50;
+  const offset = request.offset ?? 0;
+  return {
+    items: items.slice(offset, offset + limit),
+    totalCount: items.length,
+    limit,
+    offset,
+  };
+}
+
+/** Recent ingestions of payments-api, newest first. */
+export const demoIngestions: Ingestion[] = [
+  {
+    id: 12,
+    source: 'push',
+    status: 'succeeded',
+    format: 'sarif',
+    entityRef: PAYMENTS,
+    actor: 'user:default/ci-bot',
+    receivedAt: '2026-03-02T08:00:00.000Z',
+    finishedAt: '2026-03-02T08:00:01.000Z',
+    tools: [
+      { name: 'trivy', version: '0.50.1', runKey: 'trivy/fs' },
+      { name: 'semgrep', version: '1.60.0' },
+    ],
+    counts: {
+      received: 14,
+      duplicate: 0,
+      new: 2,
+      unchanged: 11,
+      fixed: 1,
+      reopened: 3,
+      suppressed: 0,
+      unsuppressed: 0,
+    },
+  },
+  {
+    id: 11,
+    source: 'push',
+    status: 'failed',
+    format: 'sarif',
+    entityRef: PAYMENTS,
+    receivedAt: '2026-03-01T08:00:00.000Z',
+    error: 'Not a SARIF file: runs is missing',
+  },
+  {
+    id: 10,
+    source: 'source:github',
+    status: 'replay',
+    entityRef: PAYMENTS,
+    receivedAt: '2026-02-28T08:00:00.000Z',
+    tools: [{ name: 'CodeQL' }],
+  },
+];
+
 /** A fake AspmApi answering canned data; override any method. */
 export function fakeAspmApi(
   overrides: Partial<AspmApi> = {},
@@ -198,6 +430,26 @@ export function fakeAspmApi(
     getOwnership: jest.fn(async () => demoReport),
     getCatalogSync: jest.fn(async () => ({ lastRun: lastSync })),
     runCatalogSync: jest.fn(async () => lastSync),
+    listFindings: jest.fn(async request =>
+      queryFindings(demoFindings, request),
+    ),
+    getFinding: jest.fn(async (id: number): Promise<FindingWithEvents> => {
+      const finding = demoFindings.find(f => f.id === id);
+      if (!finding) throw new Error(`No finding ${id}`);
+      return {
+        ...finding,
+        events:
+          finding.id === leakedKey.id
+            ? leakedKeyEvents
+            : [{ type: 'opened', at: finding.firstSeenAt, to: 'open' }],
+      };
+    }),
+    listIngestions: jest.fn(async request => ({
+      items: demoIngestions.slice(0, request?.limit ?? 50),
+      totalCount: demoIngestions.length,
+      limit: request?.limit ?? 50,
+      offset: 0,
+    })),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

@@ -3,9 +3,15 @@ import {
   AspmEntity,
   CatalogSyncRun,
   Exposure,
+  Finding,
+  FindingCategory,
+  FindingEvent,
+  FindingState,
+  Ingestion,
   OwnerResolution,
   OwnershipReport,
   Page,
+  Severity,
   Tier,
 } from '@aspm/plugin-aspm-common';
 
@@ -57,6 +63,50 @@ export interface CatalogSyncStatus {
   lastRun?: CatalogSyncRun;
 }
 
+/** Fields `GET /findings` can be ordered by. @public */
+export type FindingsOrderBy =
+  | 'severity'
+  | 'firstSeenAt'
+  | 'lastSeenAt'
+  | 'title'
+  | 'tool';
+
+/**
+ * Query of {@link AspmApi.listFindings}. List fields are OR-ed, fields AND-ed.
+ * Without `state` the backend answers findings in every state.
+ * @public
+ */
+export interface ListFindingsRequest {
+  entityRef?: string[];
+  team?: string[];
+  businessUnit?: string[];
+  tier?: Array<Tier | 'untiered'>;
+  severity?: Severity[];
+  state?: FindingState[];
+  category?: FindingCategory[];
+  /** Tool names, e.g. `trivy`. */
+  tool?: string[];
+  /** Only findings first seen at least this many days ago. */
+  minAgeDays?: number;
+  /** `severity` ascending is most severe first. */
+  orderBy?: FindingsOrderBy;
+  order?: 'asc' | 'desc';
+  /** 1..500 */
+  limit?: number;
+  offset?: number;
+}
+
+/** A finding with its history, as `GET /findings/:id` answers it. @public */
+export type FindingWithEvents = Finding & { events: FindingEvent[] };
+
+/** Query of {@link AspmApi.listIngestions}; newest first. @public */
+export interface ListIngestionsRequest {
+  entityRef?: string;
+  /** 1..500 */
+  limit?: number;
+  offset?: number;
+}
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -69,6 +119,10 @@ export interface AspmApi {
   getCatalogSync(): Promise<CatalogSyncStatus>;
   /** Runs the catalog sync now and answers the finished run. */
   runCatalogSync(): Promise<CatalogSyncRun>;
+  listFindings(request?: ListFindingsRequest): Promise<Page<Finding>>;
+  /** One finding with its events; a `ResponseError` (404) when unknown. */
+  getFinding(id: number): Promise<FindingWithEvents>;
+  listIngestions(request?: ListIngestionsRequest): Promise<Page<Ingestion>>;
 }
 
 /** @public */

@@ -6,7 +6,14 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { demoReport, lastSync, paymentsApi } from '../__testUtils__/fixtures';
+import {
+  demoIngestions,
+  demoReport,
+  lastSync,
+  leakedKey,
+  leakedKeyEvents,
+  paymentsApi,
+} from '../__testUtils__/fixtures';
 import { AspmClient } from './AspmClient';
 
 const baseUrl = 'http://backstage.test/api/aspm';
@@ -186,6 +193,152 @@ describe('AspmClient', () => {
       cause: {
         message: 'Invalid query: asOf must be a date like 2026-10-31',
       },
+    });
+  });
+
+  it('lists findings with filters, ordering and paging in the query string', async () => {
+    const requests = recordRequests('get', '/findings', {
+      items: [leakedKey],
+      totalCount: 1,
+      limit: 25,
+      offset: 50,
+    });
+
+    const page = await client.listFindings({
+      entityRef: ['component:default/payments-api'],
+      severity: ['critical', 'high'],
+      state: ['open'],
+      category: [],
+      tool: ['trivy'],
+      minAgeDays: 30,
+      orderBy: 'firstSeenAt',
+      order: 'desc',
+      limit: 25,
+      offset: 50,
+    });
+
+    expect(page.items[0].id).toBe(3);
+    const url = new URL(requests[0].url);
+    expect(url.pathname).toBe('/api/aspm/findings');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'component:default/payments-api',
+      severity: 'critical,high',
+      state: 'open',
+      tool: 'trivy',
+      minAgeDays: '30',
+      orderBy: 'firstSeenAt',
+      order: 'desc',
+      limit: '25',
+      offset: '50',
+    });
+  });
+
+  it('lists findings without a query string when there are no filters', async () => {
+    const requests = recordRequests('get', '/findings', {
+      items: [],
+      totalCount: 0,
+      limit: 50,
+      offset: 0,
+    });
+    await client.listFindings();
+    expect(requests[0].url).toBe(`${baseUrl}/findings`);
+  });
+
+  it('gets one finding with its events', async () => {
+    const requests = recordRequests('get', '/findings/:id', {
+      ...leakedKey,
+      events: leakedKeyEvents,
+    });
+    const finding = await client.getFinding(3);
+    expect(requests[0].url).toBe(`${baseUrl}/findings/3`);
+    expect(finding.events.map(e => e.type)).toEqual([
+      'opened',
+      'severity_changed',
+      'fixed',
+      'reopened',
+      'fixed',
+    ]);
+  });
+
+  it('reports a missing finding as a 404 ResponseError', async () => {
+    server.use(
+      http.get(`${baseUrl}/findings/:id`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No finding 999' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(client.getFinding(999)).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      cause: { message: 'No finding 999' },
+    });
+  });
+
+  it('reports a 400 of the findings list with its validation message', async () => {
+    server.use(
+      http.get(`${baseUrl}/findings`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'Invalid query: severity must be one of critical, high',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .listFindings({ severity: ['urgent' as any] })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.message).toBe(
+      'Invalid query: severity must be one of critical, high',
+    );
+  });
+
+  it('lists the ingestions of an entity', async () => {
+    const requests = recordRequests('get', '/ingestions', {
+      items: demoIngestions,
+      totalCount: 3,
+      limit: 5,
+      offset: 0,
+    });
+    const page = await client.listIngestions({
+      entityRef: 'component:default/payments-api',
+      limit: 5,
+    });
+    expect(page.items).toHaveLength(3);
+    const url = new URL(requests[0].url);
+    expect(url.pathname).toBe('/api/aspm/ingestions');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      entityRef: 'component:default/payments-api',
+      limit: '5',
+    });
+  });
+
+  it('reports a failing ingestion log as a ResponseError', async () => {
+    server.use(
+      http.get(`${baseUrl}/ingestions`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: 'Not allowed' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await expect(client.listIngestions()).rejects.toMatchObject({
+      statusCode: 403,
+      cause: { message: 'Not allowed' },
     });
   });
 });

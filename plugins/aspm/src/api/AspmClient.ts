@@ -4,14 +4,19 @@ import { ResponseError } from '@backstage/errors';
 import {
   AspmEntity,
   CatalogSyncRun,
+  Finding,
+  Ingestion,
   OwnershipReport,
   Page,
 } from '@aspm/plugin-aspm-common';
 import {
   AspmApi,
   CatalogSyncStatus,
+  FindingWithEvents,
   GetOwnershipRequest,
   ListAspmEntitiesRequest,
+  ListFindingsRequest,
+  ListIngestionsRequest,
 } from './AspmApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
@@ -71,6 +76,22 @@ export class AspmClient implements AspmApi {
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
     });
+  }
+
+  async listFindings(
+    request: ListFindingsRequest = {},
+  ): Promise<Page<Finding>> {
+    return this.request(`/findings${toQueryString({ ...request })}`);
+  }
+
+  async getFinding(id: number): Promise<FindingWithEvents> {
+    return this.request(`/findings/${encodeURIComponent(String(id))}`);
+  }
+
+  async listIngestions(
+    request: ListIngestionsRequest = {},
+  ): Promise<Page<Ingestion>> {
+    return this.request(`/ingestions${toQueryString({ ...request })}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

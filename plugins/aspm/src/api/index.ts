@@ -3,7 +3,11 @@ export type {
   AspmApi,
   AspmEntityOrderBy,
   CatalogSyncStatus,
+  FindingWithEvents,
+  FindingsOrderBy,
   GetOwnershipRequest,
   ListAspmEntitiesRequest,
+  ListFindingsRequest,
+  ListIngestionsRequest,
 } from './AspmApi';
 export { AspmClient } from './AspmClient';

@@ -2,6 +2,7 @@ import {
   NO_VALUE,
   exposureLabel,
   formatCount,
+  formatDate,
   formatDateTime,
   formatPercent,
   nounForKinds,
@@ -77,5 +78,15 @@ describe('labels', () => {
     expect(tierLabel(undefined)).toBe('Untiered');
     expect(exposureLabel('internet')).toBe('Internet-facing');
     expect(exposureLabel(undefined)).toBe('Exposure unknown');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats the date in the given locale', () => {
+    const iso = '2026-03-02T09:14:03.000Z';
+    expect(formatDate(iso, 'en-US')).toBe('Mar 2, 2026');
+    expect(formatDate(iso, 'de-DE')).toBe('02.03.2026');
+    expect(formatDate(undefined)).toBe(NO_VALUE);
+    expect(formatDate('nope')).toBe(NO_VALUE);
   });
 });

@@ -111,3 +111,11 @@ export function exposureLabel(exposure?: Exposure): string {
       return 'Exposure unknown';
   }
 }
+
+/** An ISO 8601 timestamp as a date in the user's locale. */
+export function formatDate(iso?: string, locale?: string): string {
+  if (!iso) return NO_VALUE;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return NO_VALUE;
+  return date.toLocaleDateString(locale, { dateStyle: 'medium' });
+}

@@ -88,6 +88,28 @@ describe('EntitySecurityContent', () => {
     expect(screen.queryByText(/catalog-info\.yaml/)).not.toBeInTheDocument();
   });
 
+  it('shows the findings and recent ingestions of the entity below the cards', async () => {
+    const api = withEntity(paymentsApi);
+    await render(api);
+
+    expect(
+      await screen.findByRole('button', { name: 'Critical: 1 open finding' }),
+    ).toBeInTheDocument();
+    expect(api.listFindings).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: ['component:default/payments-api'],
+        state: ['open'],
+      }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Recent ingestions' }),
+    ).toBeInTheDocument();
+    expect(api.listIngestions).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+      limit: 5,
+    });
+  });
+
   it('shows the YAML to add when the tier is missing', async () => {
     await render(withEntity({ ...paymentsApi, tier: undefined }));
 

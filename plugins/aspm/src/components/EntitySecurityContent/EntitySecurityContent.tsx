@@ -32,6 +32,7 @@ import {
   SeverityChip,
 } from '../shared';
 
+import { EntityFindings, RecentIngestionsCard } from '../EntityFindings';
 import { Guidance } from './Guidance';
 import { errorMessage, isNotFoundError } from '../../utils/errors';
 
@@ -175,6 +176,12 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
         <Typography variant="caption" color="textSecondary">
           Synced from the catalog {formatDateTime(entity.lastSyncedAt)}.
         </Typography>
+      </Grid>
+      <Grid item xs={12}>
+        <EntityFindings entityRef={entity.entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <RecentIngestionsCard entityRef={entity.entityRef} />
       </Grid>
     </Grid>
   );

@@ -2,3 +2,7 @@ export { EntityLink } from './EntityLink';
 export { OwnerResolutionChip } from './OwnerResolutionChip';
 export { SeverityChip } from './SeverityChip';
 export { FieldList } from './FieldList';
+export {
+  FindingSeverityChip,
+  useFindingSeverityStyles,
+} from './FindingSeverityChip';

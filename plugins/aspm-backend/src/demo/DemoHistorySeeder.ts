@@ -1,0 +1,121 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { AspmStore } from '../database/AspmStore';
+import { FindingsStore } from '../database/FindingsStore';
+import { IngestService } from '../ingest/IngestService';
+import { CatalogSyncer } from '../catalog/CatalogSyncer';
+import { DemoUpload, demoToolsFor, demoUploadsFor } from './generateDemoHistory';
+
+/** Progress of the demo load, for GET /demo and the start script. */
+export interface DemoStatus {
+  state: 'disabled' | 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  error?: string;
+}
+
+const SOURCE = 'demo';
+
+/**
+ * Loads a year of weekly scan history for the demo org through the same
+ * ingest path as a CI push (never by writing rows), once: a database that
+ * already has demo ingestions is left alone. Enabled by `aspm.demo.enabled`.
+ */
+export class DemoHistorySeeder {
+  private status: DemoStatus = { state: 'idle', done: 0, total: 0 };
+  private running?: Promise<DemoStatus>;
+
+  constructor(
+    private readonly deps: {
+      store: AspmStore;
+      findings: FindingsStore;
+      ingest: IngestService;
+      syncer: CatalogSyncer;
+      logger: LoggerService;
+      weeks?: number;
+      /** Pause between catalog syncs while waiting for the catalog to settle. */
+      settleMs?: number;
+    },
+  ) {}
+
+  getStatus(): DemoStatus {
+    return { ...this.status };
+  }
+
+  run(now = new Date()): Promise<DemoStatus> {
+    if (!this.running) {
+      this.status = { ...this.status, state: 'running' };
+      this.running = this.load(now).finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /**
+   * At start the catalog is still ingesting: sync until a sync changes
+   * nothing, so the history covers every component (at most ~2 minutes).
+   */
+  private async waitForStableCatalog(): Promise<void> {
+    for (let attempt = 0; attempt < 24; attempt++) {
+      const run = await this.deps.syncer.run('startup');
+      const c = run.counts;
+      if (c && c.read > 0 && c.added + c.changed + c.gone === 0) return;
+      await new Promise(r => setTimeout(r, this.deps.settleMs ?? 5000));
+    }
+  }
+
+  private async load(now: Date): Promise<DemoStatus> {
+    const { store, findings, ingest, logger } = this.deps;
+    try {
+      await this.waitForStableCatalog();
+      const entities = await store.listEntitiesAsOf({
+        asOf: new Date(),
+        kinds: ['component'],
+      });
+      const uploads: DemoUpload[] = entities.flatMap(entity =>
+        demoToolsFor(entity).flatMap(tool =>
+          demoUploadsFor(entity, tool, { now, weeks: this.deps.weeks }),
+        ),
+      );
+      uploads.sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
+      const last = uploads[uploads.length - 1];
+      if (!last || (await findings.hasScanAt(last.entityRef, last.observedAt))) {
+        this.status = { state: 'done', done: uploads.length, total: uploads.length };
+        logger.info('Demo history already loaded');
+        return this.getStatus();
+      }
+      this.status = { state: 'running', done: 0, total: uploads.length };
+      logger.info(`Loading demo history: ${uploads.length} weekly scans of ${entities.length} components`);
+      let lastLogged = 0;
+      for (const upload of uploads) {
+        try {
+          await ingest.ingest({
+            body: Buffer.from(upload.body),
+            query: { entityRef: upload.entityRef, observedAt: upload.observedAt.toISOString() },
+            source: SOURCE,
+            actor: 'demo',
+            now,
+          });
+        } catch (e) {
+          if (!(e instanceof ConflictError)) throw e; // newer data already there: skip
+        }
+        this.status.done += 1;
+        // SQLite calls are synchronous: let the server answer requests meanwhile.
+        await new Promise(resolve => setImmediate(resolve));
+        const pct = Math.floor((this.status.done / uploads.length) * 10);
+        if (pct > lastLogged) {
+          lastLogged = pct;
+          logger.info(`Demo history: ${this.status.done}/${uploads.length} scans`);
+        }
+      }
+      this.status.state = 'done';
+      return this.getStatus();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.status = { ...this.status, state: 'failed', error: message };
+      logger.error(`Loading demo history failed: ${message}`);
+      return this.getStatus();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { EntityFindings } from './EntityFindings';
+export { RecentIngestionsCard } from './RecentIngestionsCard';
