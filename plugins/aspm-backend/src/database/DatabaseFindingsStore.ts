@@ -24,6 +24,9 @@ import { chunk } from '../util/chunk';
 import { toIso } from '../util/time';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+// Per-finding change detection only: parsers build objects in a fixed key
+// order, so plain JSON is stable and much cheaper than a canonical form.
+const quickHash = (s: string) => createHash('sha1').update(s).digest('hex');
 
 const ORDER: Record<FindingsQuery['orderBy'], string> = {
   severity: 'severity_rank',
@@ -47,7 +50,7 @@ export class DatabaseFindingsStore implements FindingsStore {
     const prepared = request.runs.map(run => {
       const findings = run.findings.map(finding => ({
         finding,
-        contentHash: sha(stableStringify(finding)),
+        contentHash: quickHash(JSON.stringify(finding)),
       }));
       const contentHash = sha(
         stableStringify({
@@ -220,20 +223,15 @@ export class DatabaseFindingsStore implements FindingsStore {
       content_hash: i.contentHash,
       last_scan_id: scanId,
     }));
-    for (const rows of chunk(insertRows, 25)) {
-      await tx('aspm_findings').insert(rows);
-    }
+    // ~32 columns a row: 400 rows stay under the bind-parameter limits of both engines.
     const insertedIds = new Map<string, number>();
-    for (const fps of chunk(
-      plan.inserts.map(i => i.finding.fingerprint),
-      500,
-    )) {
-      for (const r of await tx('aspm_findings')
-        .where(key)
-        .whereIn('fingerprint', fps)
-        .select('id', 'fingerprint')) {
-        insertedIds.set(r.fingerprint, Number(r.id));
-      }
+    for (const rows of chunk(insertRows, 400)) {
+      // RETURNING on both engines: no read-back (and no plan on a table whose
+      // statistics still say it is empty).
+      const returned = await tx('aspm_findings')
+        .insert(rows)
+        .returning(['id', 'fingerprint']);
+      for (const r of returned) insertedIds.set(r.fingerprint, Number(r.id));
     }
 
     // Present findings whose fields or state change.
@@ -275,7 +273,8 @@ export class DatabaseFindingsStore implements FindingsStore {
       from_value: e.from ?? null,
       to_value: e.to ?? null,
     }));
-    for (const rows of chunk(eventRows, 100)) {
+    // SQLite inserts many rows as a compound select: at most 500 terms.
+    for (const rows of chunk(eventRows, 400)) {
       await tx('aspm_finding_events').insert(rows);
     }
     return { counts: plan.counts };
