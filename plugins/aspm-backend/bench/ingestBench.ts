@@ -24,10 +24,9 @@ const sizes = (process.env.ASPM_BENCH_SIZES ?? '13000,100000')
   .map(Number);
 const pgUrl = process.env.ASPM_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 20);
+// The kernel's high-water mark: synchronous work (parsing, SQLite) would
+// starve a sampling timer.
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function sarif(results: number, at: string): Buffer {
   const rules = Array.from({ length: 50 }, (_, i) => ({
@@ -178,7 +177,37 @@ async function bench(engine: 'sqlite' | 'pg', size: number) {
   }
 }
 
+/** Peak RSS of ingesting one large upload alone (no baseline, no rescan). */
+async function rssOnly(size: number) {
+  const { knex, close } = await connect('sqlite');
+  try {
+    await DatabaseAspmStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    const store = new DatabaseFindingsStore(knex);
+    let body: Buffer | undefined = sarif(size, '2026-11-01T10:00:00Z');
+    const mb = body.length / 2 ** 20;
+    const before = process.memoryUsage().rss;
+    const parsed = parseScanBody(body);
+    body = undefined;
+    await store.ingest({
+      source: 'bench',
+      format: parsed.format,
+      entityRef: 'component:default/bench',
+      receivedAt: new Date(),
+      runs: parsed.runs.map(r => ({ ...r, scannedAt: new Date(r.scannedAt!) })),
+    });
+    console.log(
+      `one ${mb.toFixed(0)} MB SARIF (${size} results) into SQLite: RSS ${Math.round(before / 2 ** 20)} MB before (generator and body), peak ${peakRssMb()} MB`,
+    );
+  } finally {
+    await close();
+  }
+}
+
 async function main() {
+  if (process.env.ASPM_BENCH_RSS_ONLY) {
+    await rssOnly(Number(process.env.ASPM_BENCH_RSS_ONLY));
+    return;
+  }
   const engines: Array<'sqlite' | 'pg'> = ['sqlite'];
   if (await pgAnswers()) engines.push('pg');
   else console.log(`PostgreSQL at ${pgUrl} does not answer: SQLite only`);
@@ -193,8 +222,7 @@ async function main() {
       );
     }
   }
-  clearInterval(sampler);
-  console.log(`peak RSS: ${Math.round(peakRss / 2 ** 20)} MB`);
+  console.log(`peak RSS: ${peakRssMb()} MB`);
   console.log(JSON.stringify(rows));
 }
 
