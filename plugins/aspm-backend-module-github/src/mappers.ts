@@ -1,7 +1,8 @@
 import {
   FindingState,
   ParsedFinding,
-  Severity,
+  severityFromSarifLevel,
+  severityFromWord,
 } from '@aspm/plugin-aspm-common';
 
 /*
@@ -53,35 +54,11 @@ function reasonOf(reason?: string, comment?: string): string | undefined {
   return reason ?? comment;
 }
 
-const SEVERITY_WORDS: Record<string, Severity> = {
-  critical: 'critical',
-  high: 'high',
-  medium: 'medium',
-  moderate: 'medium',
-  low: 'low',
-};
+/** GitHub's advisory / security severity word (critical, high, medium, moderate, low) to ours. */
+export const severityFromGithubWord = severityFromWord;
 
-/** GitHub's advisory / security severity word to ours. */
-export function severityFromGithubWord(word: unknown): Severity | undefined {
-  const s = asString(word);
-  return s ? SEVERITY_WORDS[s.toLowerCase()] : undefined;
-}
-
-/** A code scanning rule's `severity` (SARIF level): error high, warning medium, note low, none info. */
-export function severityFromRuleLevel(level: unknown): Severity | undefined {
-  switch (level) {
-    case 'error':
-      return 'high';
-    case 'warning':
-      return 'medium';
-    case 'note':
-      return 'low';
-    case 'none':
-      return 'info';
-    default:
-      return undefined;
-  }
-}
+/** A code scanning rule's `severity` (a SARIF level) to ours. */
+export const severityFromRuleLevel = severityFromSarifLevel;
 
 /** `external/cwe/cwe-079` → `CWE-79`; other tags are ignored. */
 export function cwesFromTags(tags: unknown): string[] {

@@ -11,3 +11,4 @@ export * from './metricIds';
 export * from './types';
 export * from './schemas';
 export * from './findings';
+export * from './severity';

@@ -27,7 +27,7 @@ import {
   maxOf,
   uniqueByFingerprint,
 } from './parserHelpers';
-import { severityFromWord } from './severity';
+import { severityFromWord } from '@aspm/plugin-aspm-common';
 
 type Rec = Record<string, unknown>;
 

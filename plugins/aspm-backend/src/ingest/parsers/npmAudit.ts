@@ -34,7 +34,7 @@ import {
   ghsaInText,
   uniqueByFingerprint,
 } from './parserHelpers';
-import { severityFromWord } from './severity';
+import { severityFromWord } from '@aspm/plugin-aspm-common';
 
 type Rec = Record<string, unknown>;
 

@@ -33,7 +33,7 @@ import {
   isCve,
   uniqueByFingerprint,
 } from './parserHelpers';
-import { severityFromScore, severityFromWord } from './severity';
+import { severityFromScore, severityFromWord } from '@aspm/plugin-aspm-common';
 
 type Rec = Record<string, unknown>;
 

@@ -52,7 +52,7 @@ import {
   severityFromScore,
   severityFromSarifLevel,
   severityFromWord,
-} from './severity';
+} from '@aspm/plugin-aspm-common';
 
 type JsonObject = Record<string, unknown>;
 

@@ -36,7 +36,7 @@ import {
   cweIds,
   numberRepeatedFingerprints,
 } from './parserHelpers';
-import { severityFromWord } from './severity';
+import { severityFromWord } from '@aspm/plugin-aspm-common';
 
 type Rec = Record<string, unknown>;
 

@@ -30,7 +30,7 @@ import {
   firstGhsa,
   uniqueByFingerprint,
 } from './parserHelpers';
-import { severityFromWord } from './severity';
+import { severityFromWord } from '@aspm/plugin-aspm-common';
 
 type Rec = Record<string, unknown>;
 

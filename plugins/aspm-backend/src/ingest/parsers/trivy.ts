@@ -38,7 +38,7 @@ import {
   numberRepeatedFingerprints,
   uniqueByFingerprint,
 } from './parserHelpers';
-import { severityFromWord } from './severity';
+import { severityFromWord } from '@aspm/plugin-aspm-common';
 
 const TOOL = 'trivy';
 

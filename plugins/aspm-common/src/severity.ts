@@ -1,9 +1,10 @@
-import { Severity } from '@aspm/plugin-aspm-common';
+import { Severity } from './findings';
 
 /**
  * SARIF `security-severity` (a CVSS-like 0-10 score) to a severity:
  * >= 9 critical, >= 7 high, >= 4 medium, > 0 low, 0 info.
  * Undefined when the value is not a number.
+ * @public
  */
 export function severityFromScore(score: unknown): Severity | undefined {
   const n = typeof score === 'string' ? Number.parseFloat(score) : score;
@@ -15,7 +16,7 @@ export function severityFromScore(score: unknown): Severity | undefined {
   return 'info';
 }
 
-/** SARIF `level`: error high, warning medium, note low, none info. */
+/** SARIF `level`: error high, warning medium, note low, none info. @public */
 export function severityFromSarifLevel(level: unknown): Severity | undefined {
   switch (level) {
     case 'error':
@@ -50,6 +51,7 @@ const WORDS: Record<string, Severity> = {
 /**
  * A tool's own severity word (Trivy CRITICAL, npm "moderate", Grype
  * "Negligible", Semgrep ERROR...) to ours. Undefined for a word we do not know.
+ * @public
  */
 export function severityFromWord(word: unknown): Severity | undefined {
   if (typeof word !== 'string') return undefined;
