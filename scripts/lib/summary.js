@@ -7,6 +7,7 @@ let passed = 0;
 let failed = Number(stepFailures);
 let skipped = 0;
 const engines = {};
+const skippedByFile = {};
 const jestFile = path.join(dir, 'jest.json');
 if (fs.existsSync(jestFile)) {
   const jest = JSON.parse(fs.readFileSync(jestFile, 'utf8'));
@@ -16,7 +17,8 @@ if (fs.existsSync(jestFile)) {
   for (const suite of jest.testResults) {
     for (const t of suite.assertionResults) {
       if (t.status === 'pending' || t.status === 'skipped') {
-        console.log(`skipped: ${[...t.ancestorTitles, t.title].join(' > ')} (${path.relative(process.cwd(), suite.name)})`);
+        const file = path.relative(process.cwd(), suite.name);
+        skippedByFile[file] = (skippedByFile[file] || 0) + 1;
       }
       const m = /\bon (SQLITE_3|POSTGRES_\d+|MYSQL_\d+)\b/.exec(t.ancestorTitles.join(' '));
       if (m && t.status === 'passed') engines[m[1]] = (engines[m[1]] || 0) + 1;
@@ -32,6 +34,9 @@ if (fs.existsSync(e2eFile)) {
   passed += e2e.passed;
   failed += e2e.failed;
   skipped += e2e.skipped || 0;
+}
+for (const [file, n] of Object.entries(skippedByFile)) {
+  console.log(`skipped: ${n} test(s) in ${file}`);
 }
 const list = Object.entries(engines).map(([id, n]) => `${id}: ${n} passed`);
 console.log(`store tests by database engine: ${list.join(', ') || 'none'}`);
