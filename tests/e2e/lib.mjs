@@ -15,7 +15,11 @@ export async function api(pathname, init = {}) {
   const request = () =>
     fetch(`${BACKEND}${pathname}`, {
       ...init,
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+        ...init.headers,
+      },
     });
   // A reused keep-alive connection can be closed by the server just as a
   // request goes out (ECONNRESET): try such a request once more.
@@ -31,21 +35,30 @@ export async function api(pathname, init = {}) {
 export async function loadDemoOrg() {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const res = await api('/api/catalog/entities/by-query?filter=kind=component&limit=1');
+    const res = await api(
+      '/api/catalog/entities/by-query?filter=kind=component&limit=1',
+    );
     if (res.status === 200 && res.body.totalItems >= 40) break;
-    if (Date.now() > deadline) throw new Error(`catalog not loaded: ${JSON.stringify(res.body)}`);
+    if (Date.now() > deadline)
+      throw new Error(`catalog not loaded: ${JSON.stringify(res.body)}`);
     await new Promise(r => setTimeout(r, 1000));
   }
   await new Promise(r => setTimeout(r, 2000)); // let membership relations settle
-  const sync = await api('/api/aspm/catalog-sync', { method: 'POST', body: '{}' });
-  if (sync.status !== 200) throw new Error(`catalog sync failed: ${JSON.stringify(sync.body)}`);
+  const sync = await api('/api/aspm/catalog-sync', {
+    method: 'POST',
+    body: '{}',
+  });
+  if (sync.status !== 200)
+    throw new Error(`catalog sync failed: ${JSON.stringify(sync.body)}`);
   // The demo history (a year of weekly scans) loads in the background.
   await api('/api/aspm/demo', { method: 'POST' });
   for (;;) {
     const demo = await api('/api/aspm/demo');
     if (demo.body?.state === 'done') break;
-    if (demo.body?.state === 'failed') throw new Error(`demo history failed: ${demo.body.error}`);
-    if (Date.now() > deadline + 300_000) throw new Error(`demo history too slow: ${JSON.stringify(demo.body)}`);
+    if (demo.body?.state === 'failed')
+      throw new Error(`demo history failed: ${demo.body.error}`);
+    if (Date.now() > deadline + 300_000)
+      throw new Error(`demo history too slow: ${JSON.stringify(demo.body)}`);
     await new Promise(r => setTimeout(r, 1000));
   }
   return sync.body;
@@ -60,8 +73,14 @@ export async function openPortal() {
     viewport: { width: 1400, height: 1000 },
     locale: 'en-GB',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   const page = await context.newPage();
@@ -69,13 +88,18 @@ export async function openPortal() {
   page.on('pageerror', e => errors.push(String(e)));
   page.setDefaultTimeout(60_000);
   try {
-    await page.goto(`${APP}/`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+    await page.goto(`${APP}/`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 180_000,
+    });
     const enter = page.getByRole('button', { name: /enter/i });
     await enter.waitFor({ timeout: 180_000 });
     await enter.click();
     await page.getByRole('heading').first().waitFor();
   } catch (e) {
-    await page.screenshot({ path: path.join(SHOTS, 'sign-in-failed.png') }).catch(() => {});
+    await page
+      .screenshot({ path: path.join(SHOTS, 'sign-in-failed.png') })
+      .catch(() => {});
     await context.close();
     throw e;
   }
@@ -94,7 +118,10 @@ export async function openPortal() {
       await page.waitForURL(url => url.pathname === pathname.split('?')[0]);
     },
     async shot(name) {
-      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, `${name}.png`),
+        fullPage: true,
+      });
     },
     async close() {
       await context.close();

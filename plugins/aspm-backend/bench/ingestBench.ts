@@ -22,7 +22,8 @@ import { chunk } from '../src/util/chunk';
 const sizes = (process.env.ASPM_BENCH_SIZES ?? '13000,100000')
   .split(',')
   .map(Number);
-const pgUrl = process.env.ASPM_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const pgUrl =
+  process.env.ASPM_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
 // The kernel's high-water mark: synchronous work (parsing, SQLite) would
 // starve a sampling timer.
@@ -32,7 +33,10 @@ function sarif(results: number, at: string): Buffer {
   const rules = Array.from({ length: 50 }, (_, i) => ({
     id: `bench.rule.${i}`,
     shortDescription: { text: `Benchmark rule ${i}` },
-    properties: { 'security-severity': String((i % 10) + 0.5), tags: [`CWE-${100 + i}`] },
+    properties: {
+      'security-severity': String((i % 10) + 0.5),
+      tags: [`CWE-${100 + i}`],
+    },
   }));
   const parts: string[] = [];
   for (let i = 0; i < results; i++) {
@@ -46,7 +50,10 @@ function sarif(results: number, at: string): Buffer {
           {
             physicalLocation: {
               artifactLocation: { uri: `src/module${i % 400}/file${i}.ts` },
-              region: { startLine: (i % 900) + 1, snippet: { text: `call${i}(input)` } },
+              region: {
+                startLine: (i % 900) + 1,
+                snippet: { text: `call${i}(input)` },
+              },
             },
           },
         ],
@@ -68,7 +75,9 @@ function sarif(results: number, at: string): Buffer {
   return Buffer.from(head.replace('"__RESULTS__"', parts.join(',')));
 }
 
-async function connect(engine: 'sqlite' | 'pg'): Promise<{ knex: Knex; close: () => Promise<void> }> {
+async function connect(
+  engine: 'sqlite' | 'pg',
+): Promise<{ knex: Knex; close: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aspm-bench-'));
     const knex = knexFactory({
@@ -76,7 +85,13 @@ async function connect(engine: 'sqlite' | 'pg'): Promise<{ knex: Knex; close: ()
       connection: { filename: path.join(dir, 'bench.sqlite') },
       useNullAsDefault: true,
     });
-    return { knex, close: async () => { await knex.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      knex,
+      close: async () => {
+        await knex.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `aspm_bench_${process.pid}`;
   const admin = knexFactory({ client: 'pg', connection: pgUrl });
@@ -94,7 +109,12 @@ async function connect(engine: 'sqlite' | 'pg'): Promise<{ knex: Knex; close: ()
 }
 
 async function pgAnswers(): Promise<boolean> {
-  const k = knexFactory({ client: 'pg', connection: pgUrl, pool: { min: 0, max: 1 }, acquireConnectionTimeout: 3000 });
+  const k = knexFactory({
+    client: 'pg',
+    connection: pgUrl,
+    pool: { min: 0, max: 1 },
+    acquireConnectionTimeout: 3000,
+  });
   try {
     await k.raw('select 1');
     return true;
@@ -108,7 +128,9 @@ async function pgAnswers(): Promise<boolean> {
 async function bench(engine: 'sqlite' | 'pg', size: number) {
   const { knex, close } = await connect(engine);
   try {
-    await DatabaseAspmStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    await DatabaseAspmStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
     const store = new DatabaseFindingsStore(knex);
     const body = sarif(size, '2026-11-01T10:00:00Z');
     const mb = body.length / 1024 / 1024;
@@ -129,7 +151,8 @@ async function bench(engine: 'sqlite' | 'pg', size: number) {
     }));
     const rawStart = process.hrtime.bigint();
     await knex.transaction(async tx => {
-      for (const part of chunk(rows, 400)) await tx('aspm_findings').insert(part);
+      for (const part of chunk(rows, 400))
+        await tx('aspm_findings').insert(part);
     });
     const rawMs = Number(process.hrtime.bigint() - rawStart) / 1e6;
 
@@ -155,7 +178,10 @@ async function bench(engine: 'sqlite' | 'pg', size: number) {
       format: parsed2.format,
       entityRef: 'component:default/bench',
       receivedAt: new Date(),
-      runs: parsed2.runs.map(r => ({ ...r, scannedAt: new Date(r.scannedAt!) })),
+      runs: parsed2.runs.map(r => ({
+        ...r,
+        scannedAt: new Date(r.scannedAt!),
+      })),
     });
     const rescanMs = Number(process.hrtime.bigint() - t1) / 1e6;
 
@@ -181,7 +207,9 @@ async function bench(engine: 'sqlite' | 'pg', size: number) {
 async function rssOnly(size: number) {
   const { knex, close } = await connect('sqlite');
   try {
-    await DatabaseAspmStore.create({ database: mockServices.database({ knex, migrations: { skip: false } }) });
+    await DatabaseAspmStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
     const store = new DatabaseFindingsStore(knex);
     let body: Buffer | undefined = sarif(size, '2026-11-01T10:00:00Z');
     const mb = body.length / 2 ** 20;
@@ -196,7 +224,11 @@ async function rssOnly(size: number) {
       runs: parsed.runs.map(r => ({ ...r, scannedAt: new Date(r.scannedAt!) })),
     });
     console.log(
-      `one ${mb.toFixed(0)} MB SARIF (${size} results) into SQLite: RSS ${Math.round(before / 2 ** 20)} MB before (generator and body), peak ${peakRssMb()} MB`,
+      `one ${mb.toFixed(
+        0,
+      )} MB SARIF (${size} results) into SQLite: RSS ${Math.round(
+        before / 2 ** 20,
+      )} MB before (generator and body), peak ${peakRssMb()} MB`,
     );
   } finally {
     await close();
@@ -211,14 +243,24 @@ async function main() {
   const engines: Array<'sqlite' | 'pg'> = ['sqlite'];
   if (await pgAnswers()) engines.push('pg');
   else console.log(`PostgreSQL at ${pgUrl} does not answer: SQLite only`);
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(
+      os.totalmem() / 2 ** 30,
+    )} GiB, node ${process.version}`,
+  );
   const rows = [];
   for (const size of sizes) {
     for (const engine of engines) {
       const r = await bench(engine, size);
       rows.push(r);
       console.log(
-        `${r.engine.padEnd(6)} ${String(r.size).padStart(7)} results (${r.mb} MB): ingest ${r.ingestMs} ms (parse ${r.parseMs} ms) = ${r.ingestPerSec}/s; raw insert ${r.rawPerSec}/s; ingest/raw = ${r.ratio}; rescan ${r.rescanMs} ms`,
+        `${r.engine.padEnd(6)} ${String(r.size).padStart(7)} results (${
+          r.mb
+        } MB): ingest ${r.ingestMs} ms (parse ${r.parseMs} ms) = ${
+          r.ingestPerSec
+        }/s; raw insert ${r.rawPerSec}/s; ingest/raw = ${r.ratio}; rescan ${
+          r.rescanMs
+        } ms`,
       );
     }
   }

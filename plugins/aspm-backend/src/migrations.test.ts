@@ -13,7 +13,12 @@ describe.each(ids)('migrations on %s', databaseId => {
     expect(await knex.schema.hasTable('aspm_entities')).toBe(true);
     expect(await knex.schema.hasTable('aspm_entity_history')).toBe(true);
     expect(await knex.schema.hasTable('aspm_sync_runs')).toBe(true);
-    for (const table of ['aspm_findings', 'aspm_finding_events', 'aspm_scans', 'aspm_ingestions']) {
+    for (const table of [
+      'aspm_findings',
+      'aspm_finding_events',
+      'aspm_scans',
+      'aspm_ingestions',
+    ]) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 

@@ -11,7 +11,13 @@ export const FINDING_CATEGORIES = [
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 
 /** Severities, most severe first. @public */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export const SEVERITIES = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+] as const;
 /** @public */
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -205,7 +211,12 @@ export interface Ingestion {
   actor?: string;
   receivedAt: string;
   finishedAt?: string;
-  tools?: Array<{ name: string; version?: string; runKey?: string; scannedAt?: string }>;
+  tools?: Array<{
+    name: string;
+    version?: string;
+    runKey?: string;
+    scannedAt?: string;
+  }>;
   counts?: IngestCounts;
   error?: string;
 }

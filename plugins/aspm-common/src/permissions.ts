@@ -12,7 +12,6 @@ export const aspmCatalogSyncPermission = createPermission({
   attributes: { action: 'update' },
 });
 
-
 /** Push scanner output (POST /ingest). @public */
 export const aspmFindingsIngestPermission = createPermission({
   name: 'aspm.findings.ingest',

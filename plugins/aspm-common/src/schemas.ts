@@ -67,12 +67,23 @@ export const entitiesQuerySchema = z.strictObject({
   businessUnit: list(z.string().max(200)).optional(),
   tier: list(tierFilter).optional(),
   exposure: list(exposureFilter).optional(),
-  ownerResolution: list(z.enum(OWNER_RESOLUTIONS as [string, ...string[]])).optional(),
+  ownerResolution: list(
+    z.enum(OWNER_RESOLUTIONS as [string, ...string[]]),
+  ).optional(),
   q: z.string().max(200).optional(),
   repository: z.string().max(300).optional(),
   includeGone: z.enum(['true', 'false']).optional(),
   orderBy: z
-    .enum(['entityRef', 'name', 'kind', 'tier', 'ownerResolution', 'businessUnit', 'owningTeam', 'lastSyncedAt'])
+    .enum([
+      'entityRef',
+      'name',
+      'kind',
+      'tier',
+      'ownerResolution',
+      'businessUnit',
+      'owningTeam',
+      'lastSyncedAt',
+    ])
     .default('entityRef'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: intParam(1, 500, 50),
@@ -83,9 +94,21 @@ export type EntitiesQuery = z.infer<typeof entitiesQuerySchema>;
 
 /** Path of GET /entities/:kind/:namespace/:name. @public */
 export const entityPathSchema = z.strictObject({
-  kind: z.string().min(1).max(50).regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'must be an entity kind'),
-  namespace: z.string().min(1).max(100).regex(/^[a-zA-Z0-9._-]+$/, 'must be a namespace'),
-  name: z.string().min(1).max(200).regex(/^[a-zA-Z0-9._-]+$/, 'must be an entity name'),
+  kind: z
+    .string()
+    .min(1)
+    .max(50)
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'must be an entity kind'),
+  namespace: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-zA-Z0-9._-]+$/, 'must be a namespace'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[a-zA-Z0-9._-]+$/, 'must be an entity name'),
 });
 
 /** Query of GET /ownership. @public */
@@ -151,7 +174,10 @@ export type FindingsQueryParams = z.infer<typeof findingsQuerySchema>;
 
 /** Path of GET /findings/:id. @public */
 export const findingIdSchema = z.strictObject({
-  id: z.string().regex(/^\d{1,15}$/, 'must be a finding id (a number)').transform(Number),
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a finding id (a number)')
+    .transform(Number),
 });
 
 /** Query of GET /ingestions. @public */
@@ -163,5 +189,7 @@ export const ingestionsQuerySchema = z.strictObject({
 
 /** Path of POST /sources/:id/run. @public */
 export const sourceIdSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a source id like github'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a source id like github'),
 });

@@ -1,9 +1,16 @@
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { getComponentData } from '@backstage/core-plugin-api';
 import { aspmApiRef } from './api';
-import { catalogEntity, fakeAspmApi, paymentsApi } from './__testUtils__/fixtures';
+import {
+  catalogEntity,
+  fakeAspmApi,
+  paymentsApi,
+} from './__testUtils__/fixtures';
 import {
   AspmPage,
   EntityAspmCard,
@@ -19,14 +26,18 @@ import { rootRouteRef } from './routes';
 describe('legacy exports', () => {
   it('defines the plugin with its API and route', () => {
     expect(aspmPlugin.getId()).toBe('aspm');
-    expect([...aspmPlugin.getApis()].map(f => f.api.id)).toEqual([aspmApiRef.id]);
+    expect([...aspmPlugin.getApis()].map(f => f.api.id)).toEqual([
+      aspmApiRef.id,
+    ]);
     expect(aspmPlugin.routes.root).toBe(rootRouteRef);
   });
 
   it('offers AspmPage as a routable extension on the root route', async () => {
     // An app routes it (<Route path="/aspm" element={<AspmPage />} />); the
     // extension carries its mount point for the app's route discovery.
-    expect(getComponentData(<AspmPage />, 'core.mountPoint')).toBe(rootRouteRef);
+    expect(getComponentData(<AspmPage />, 'core.mountPoint')).toBe(
+      rootRouteRef,
+    );
     const { AspmOrgPage } = await import('./components/AspmOrgPage');
     await renderInTestApp(
       <TestApiProvider apis={[[aspmApiRef, fakeAspmApi()]]}>
@@ -34,7 +45,9 @@ describe('legacy exports', () => {
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
-    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent('92.5%');
+    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
+      '92.5%',
+    );
   });
 
   it('renders EntityAspmContent and EntityAspmCard for an entity', async () => {
@@ -48,8 +61,14 @@ describe('legacy exports', () => {
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
-    expect(await screen.findByText('Deployment criticality')).toBeInTheDocument();
-    expect(await screen.findByText('Owned, tiered and exposure known')).toBeInTheDocument();
-    expect(api.getEntity).toHaveBeenCalledWith('component:default/payments-api');
+    expect(
+      await screen.findByText('Deployment criticality'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Owned, tiered and exposure known'),
+    ).toBeInTheDocument();
+    expect(api.getEntity).toHaveBeenCalledWith(
+      'component:default/payments-api',
+    );
   });
 });

@@ -12,15 +12,24 @@ const entity = (annotations: Record<string, string>): Entity => ({
 describe('AspmAnnotationProcessor', () => {
   it('leaves valid entities untouched and emits nothing', async () => {
     const emit = jest.fn();
-    const input = entity({ 'aspm.io/tier': '1', 'aspm.io/exposure': 'internal' });
-    const out = await new AspmAnnotationProcessor().postProcessEntity(input, location, emit);
+    const input = entity({
+      'aspm.io/tier': '1',
+      'aspm.io/exposure': 'internal',
+    });
+    const out = await new AspmAnnotationProcessor().postProcessEntity(
+      input,
+      location,
+      emit,
+    );
     expect(out).toBe(input);
     expect(emit).not.toHaveBeenCalled();
   });
 
   it('status mode: keeps the entity and adds a catalog-processing error to its status', async () => {
     const emit = jest.fn();
-    const out = (await new AspmAnnotationProcessor({ mode: 'status' }).postProcessEntity(
+    const out = (await new AspmAnnotationProcessor({
+      mode: 'status',
+    }).postProcessEntity(
       entity({ 'aspm.io/tier': 'one' }),
       location,
       emit,
@@ -45,7 +54,10 @@ describe('AspmAnnotationProcessor', () => {
     expect(emit).toHaveBeenCalledTimes(2);
     expect(emit.mock.calls[0][0]).toMatchObject({
       type: 'error',
-      error: { name: 'InputError', message: expect.stringContaining('aspm.io/tier') },
+      error: {
+        name: 'InputError',
+        message: expect.stringContaining('aspm.io/tier'),
+      },
     });
   });
 });

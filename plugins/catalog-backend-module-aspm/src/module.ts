@@ -23,9 +23,8 @@ export const catalogModuleAspm = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ catalog, config }) {
-        const mode = (config.getOptionalString(
-          'aspm.catalogValidation.mode',
-        ) ?? 'status') as AspmAnnotationValidationMode;
+        const mode = (config.getOptionalString('aspm.catalogValidation.mode') ??
+          'status') as AspmAnnotationValidationMode;
         if (mode !== 'status' && mode !== 'reject') {
           throw new Error(
             `aspm.catalogValidation.mode must be "status" or "reject", got "${mode}"`,

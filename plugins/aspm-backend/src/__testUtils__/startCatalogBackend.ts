@@ -64,7 +64,13 @@ export async function startCatalogBackend(options: {
               ? { enabled: true, weeks: options.demo.weeks }
               : { enabled: false },
             // The tests trigger syncs themselves.
-            catalogSync: { schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } } },
+            catalogSync: {
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
+            },
           },
           ...options.extraConfig,
         },
@@ -90,14 +96,18 @@ export async function startCatalogBackend(options: {
   // Let relations (memberOf, parent) settle after the last component appears.
   await new Promise(r => setTimeout(r, 1500));
   if (options.demo) {
-    await request(backend.server).post('/api/aspm/demo').set('Authorization', auth);
+    await request(backend.server)
+      .post('/api/aspm/demo')
+      .set('Authorization', auth);
     for (;;) {
       const res = await request(backend.server)
         .get('/api/aspm/demo')
         .set('Authorization', auth);
       if (res.body.state === 'done' || res.body.state === 'failed') break;
       if (Date.now() > deadline + 120_000) {
-        throw new Error(`demo history did not load: ${JSON.stringify(res.body)}`);
+        throw new Error(
+          `demo history did not load: ${JSON.stringify(res.body)}`,
+        );
       }
       await new Promise(r => setTimeout(r, 250));
     }

@@ -54,15 +54,24 @@ describe('toEntityRecords', () => {
       component('no-owner', undefined),
       component('by-component', 'component:other'),
     ]);
-    expect(r['by-group']).toMatchObject({ ownerResolution: 'group', owningTeam: 'group:default/team', businessUnit: 'group:default/bu' });
-    expect(r['by-user']).toMatchObject({ ownerResolution: 'user-in-team', owningTeam: 'group:default/team' });
+    expect(r['by-group']).toMatchObject({
+      ownerResolution: 'group',
+      owningTeam: 'group:default/team',
+      businessUnit: 'group:default/bu',
+    });
+    expect(r['by-user']).toMatchObject({
+      ownerResolution: 'user-in-team',
+      owningTeam: 'group:default/team',
+    });
     expect(r['by-loner'].ownerResolution).toBe('user-without-team');
     expect(r['by-ghost'].ownerResolution).toBe('user-without-team');
     expect(r['dangling-group'].ownerResolution).toBe('dangling');
     expect(r['dangling-user'].ownerResolution).toBe('dangling');
     expect(r.placeholder.ownerResolution).toBe('missing');
     expect(r['no-owner'].ownerResolution).toBe('missing');
-    expect(r['by-component'].ownerResolutionReason).toMatch(/not a Group or User/);
+    expect(r['by-component'].ownerResolutionReason).toMatch(
+      /not a Group or User/,
+    );
   });
 
   it('a real Group named like a placeholder is an owner', () => {
@@ -125,7 +134,8 @@ describe('toEntityRecords', () => {
       component('bad', 'team', {
         'aspm.io/tier': 'one',
         'aspm.io/exposure': 'public',
-        'backstage.io/source-location': 'url:https://gitlab.example.com/acme/bad.git',
+        'backstage.io/source-location':
+          'url:https://gitlab.example.com/acme/bad.git',
       }),
       component('none', 'team'),
     ]);
@@ -152,7 +162,11 @@ describe('toEntityRecords', () => {
 
   it('keeps one record per ref whatever the case', () => {
     const records = toEntityRecords(
-      [group('team', 'team'), component('Dup', 'team'), component('dup', 'team')],
+      [
+        group('team', 'team'),
+        component('Dup', 'team'),
+        component('dup', 'team'),
+      ],
       options,
     );
     expect(records.filter(r => r.kind === 'component')).toHaveLength(1);

@@ -108,7 +108,10 @@ function resolveOwner(
     };
   }
   if (kind === 'user') {
-    const team = pickTeam(index.userTeams.get(refOf(entity)) ?? [], index.groups);
+    const team = pickTeam(
+      index.userTeams.get(refOf(entity)) ?? [],
+      index.groups,
+    );
     return team
       ? {
           ownerRef: refOf(entity),

@@ -33,7 +33,9 @@ function ratio(config: Config | undefined, key: string, fallback?: number) {
   const v = config?.getOptionalNumber(key);
   if (v === undefined) return fallback;
   if (v < 0 || v > 1) {
-    throw new Error(`aspm.ownership.targets.${key} must be between 0 and 1, got ${v}`);
+    throw new Error(
+      `aspm.ownership.targets.${key} must be between 0 and 1, got ${v}`,
+    );
   }
   return v;
 }
@@ -46,12 +48,16 @@ export function readAspmConfig(root: Config): AspmConfig {
   const targets = ownership?.getOptionalConfig('targets');
   const pageSize = sync?.getOptionalNumber('pageSize') ?? 500;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) {
-    throw new Error(`aspm.catalogSync.pageSize must be 1..10000, got ${pageSize}`);
+    throw new Error(
+      `aspm.catalogSync.pageSize must be 1..10000, got ${pageSize}`,
+    );
   }
   const maxBytes =
     config?.getOptionalNumber('ingest.maxBytes') ?? 64 * 1024 * 1024;
   if (!Number.isInteger(maxBytes) || maxBytes < 1024) {
-    throw new Error(`aspm.ingest.maxBytes must be a whole number >= 1024, got ${maxBytes}`);
+    throw new Error(
+      `aspm.ingest.maxBytes must be a whole number >= 1024, got ${maxBytes}`,
+    );
   }
   return {
     ingest: { maxBytes },

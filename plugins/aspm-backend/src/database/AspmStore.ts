@@ -46,7 +46,11 @@ export interface AspmStore {
   startSyncRun(trigger: CatalogSyncRun['trigger'], now: Date): Promise<number>;
   finishSyncRun(
     id: number,
-    result: { status: 'succeeded' | 'failed'; counts?: CatalogSyncCounts; error?: string },
+    result: {
+      status: 'succeeded' | 'failed';
+      counts?: CatalogSyncCounts;
+      error?: string;
+    },
     now: Date,
   ): Promise<void>;
   getLastSyncRun(): Promise<CatalogSyncRun | undefined>;

@@ -196,12 +196,7 @@ describe.each(ids)('DatabaseAspmStore on %s', databaseId => {
       offset: 0,
       kind: ['component'],
     });
-    expect(tierDesc.items.map(e => e.tier)).toEqual([
-      '3',
-      '2',
-      '1',
-      undefined,
-    ]);
+    expect(tierDesc.items.map(e => e.tier)).toEqual(['3', '2', '1', undefined]);
 
     // "%" in a search is a literal, not a wildcard.
     const search = await store.listEntities({
@@ -260,7 +255,9 @@ describe.each(ids)('DatabaseAspmStore on %s', databaseId => {
     expect(await store.replaceCatalogEntities(many, T1)).toMatchObject({
       added: 3000,
     });
-    const changed = many.map((r, i) => (i % 10 === 0 ? { ...r, tier: '2' as const } : r));
+    const changed = many.map((r, i) =>
+      i % 10 === 0 ? { ...r, tier: '2' as const } : r,
+    );
     expect(
       await store.replaceCatalogEntities(changed.slice(0, 2900), T2),
     ).toEqual({ added: 0, changed: 290, unchanged: 2610, gone: 100 });

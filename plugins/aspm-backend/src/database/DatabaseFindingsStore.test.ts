@@ -37,7 +37,14 @@ function request(
     format: 'sarif',
     entityRef: ENTITY,
     receivedAt: at,
-    runs: [{ tool: { name: 'CodeQL', version: '2.19.0' }, scannedAt: at, findings, ...patch }],
+    runs: [
+      {
+        tool: { name: 'CodeQL', version: '2.19.0' },
+        scannedAt: at,
+        findings,
+        ...patch,
+      },
+    ],
   };
 }
 
@@ -47,7 +54,12 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
 
   const tableCounts = async () => {
     const out: Record<string, number> = {};
-    for (const t of ['aspm_findings', 'aspm_finding_events', 'aspm_scans', 'aspm_ingestions']) {
+    for (const t of [
+      'aspm_findings',
+      'aspm_finding_events',
+      'aspm_scans',
+      'aspm_ingestions',
+    ]) {
       const [{ count }] = await knex(t).count({ count: '*' });
       out[t] = Number(count);
     }
@@ -72,19 +84,50 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
   });
 
   it('opens, keeps, fixes at the scan time and reopens', async () => {
-    const first = await store.ingest(request(day(1), [finding('a'), finding('b')]));
-    expect(first.counts).toMatchObject({ received: 2, new: 2, unchanged: 0, fixed: 0 });
+    const first = await store.ingest(
+      request(day(1), [finding('a'), finding('b')]),
+    );
+    expect(first.counts).toMatchObject({
+      received: 2,
+      new: 2,
+      unchanged: 0,
+      fixed: 0,
+    });
 
     const second = await store.ingest(request(day(8), [finding('a')]));
-    expect(second.counts).toMatchObject({ received: 1, new: 0, unchanged: 1, fixed: 1 });
+    expect(second.counts).toMatchObject({
+      received: 1,
+      new: 0,
+      unchanged: 1,
+      fixed: 1,
+    });
     let f = await byFingerprint();
-    expect(f.a).toMatchObject({ state: 'open', firstSeenAt: day(1).toISOString(), lastSeenAt: day(8).toISOString() });
-    expect(f.b).toMatchObject({ state: 'fixed', fixedAt: day(8).toISOString(), lastSeenAt: day(1).toISOString() });
+    expect(f.a).toMatchObject({
+      state: 'open',
+      firstSeenAt: day(1).toISOString(),
+      lastSeenAt: day(8).toISOString(),
+    });
+    expect(f.b).toMatchObject({
+      state: 'fixed',
+      fixedAt: day(8).toISOString(),
+      lastSeenAt: day(1).toISOString(),
+    });
 
-    const third = await store.ingest(request(day(15), [finding('a'), finding('b')]));
-    expect(third.counts).toMatchObject({ new: 0, unchanged: 1, reopened: 1, fixed: 0 });
+    const third = await store.ingest(
+      request(day(15), [finding('a'), finding('b')]),
+    );
+    expect(third.counts).toMatchObject({
+      new: 0,
+      unchanged: 1,
+      reopened: 1,
+      fixed: 0,
+    });
     f = await byFingerprint();
-    expect(f.b).toMatchObject({ state: 'open', reopenCount: 1, fixedAt: undefined });
+    expect(f.b).toMatchObject({
+      state: 'open',
+      reopenCount: 1,
+      fixedAt: undefined,
+    });
 
     const history = await store.getFinding(f.b.id);
     expect(history?.events.map(e => [e.type, e.at])).toEqual([
@@ -95,18 +138,29 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
   });
 
   it('treats a replayed scan as a no-op', async () => {
-    const first = await store.ingest(request(day(1), [finding('a'), finding('b')]));
+    const first = await store.ingest(
+      request(day(1), [finding('a'), finding('b')]),
+    );
     const before = await tableCounts();
-    const replay = await store.ingest(request(day(1), [finding('b'), finding('a')]));
+    const replay = await store.ingest(
+      request(day(1), [finding('b'), finding('a')]),
+    );
     expect(replay.replayOf).toBe(first.ingestionId);
-    expect(replay.counts).toMatchObject({ received: 2, new: 0, unchanged: 2, fixed: 0 });
+    expect(replay.counts).toMatchObject({
+      received: 2,
+      new: 0,
+      unchanged: 2,
+      fixed: 0,
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
   it('refuses an older scan with 409 and changes nothing', async () => {
     await store.ingest(request(day(10), [finding('a')]));
     const before = await tableCounts();
-    await expect(store.ingest(request(day(5), [finding('b')]))).rejects.toMatchObject({
+    await expect(
+      store.ingest(request(day(5), [finding('b')])),
+    ).rejects.toMatchObject({
       name: 'ConflictError',
       message: expect.stringContaining('is already stored'),
     });
@@ -115,19 +169,27 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
 
   it('is one transaction across runs: a stale second run rolls back the first', async () => {
     await knex.transaction(async () => {}); // warm up
-    await store.ingest(request(day(10), [finding('x')], { tool: { name: 'Semgrep' } }));
+    await store.ingest(
+      request(day(10), [finding('x')], { tool: { name: 'Semgrep' } }),
+    );
     const before = await tableCounts();
     const upload: IngestRequest = {
       ...request(day(12), [finding('a')]),
     };
-    upload.runs.push({ tool: { name: 'Semgrep' }, scannedAt: day(3), findings: [finding('y')] });
+    upload.runs.push({
+      tool: { name: 'Semgrep' },
+      scannedAt: day(3),
+      findings: [finding('y')],
+    });
     await expect(store.ingest(upload)).rejects.toThrow(/already stored/);
     expect(await tableCounts()).toEqual(before);
   });
 
   it('keeps runs of the same tool apart by run key', async () => {
     await store.ingest(request(day(1), [finding('a')], { runKey: 'backend/' }));
-    const other = await store.ingest(request(day(2), [finding('b')], { runKey: 'frontend/' }));
+    const other = await store.ingest(
+      request(day(2), [finding('b')], { runKey: 'frontend/' }),
+    );
     expect(other.counts).toMatchObject({ new: 1, fixed: 0 });
     const f = await byFingerprint();
     expect(f.a.state).toBe('open');
@@ -136,18 +198,29 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
 
   it('records suppressed results, and their return to open', async () => {
     const suppressed = finding('s', {
-      suppression: { kind: 'inSource', state: 'false_positive', justification: 'test data' },
+      suppression: {
+        kind: 'inSource',
+        state: 'false_positive',
+        justification: 'test data',
+      },
     });
-    const first = await store.ingest(request(day(1), [finding('a'), suppressed]));
+    const first = await store.ingest(
+      request(day(1), [finding('a'), suppressed]),
+    );
     expect(first.counts).toMatchObject({ new: 1, suppressed: 1 });
     let f = await byFingerprint();
-    expect(f.s).toMatchObject({ state: 'false_positive', suppressionJustification: 'test data' });
+    expect(f.s).toMatchObject({
+      state: 'false_positive',
+      suppressionJustification: 'test data',
+    });
 
     // Absent later: a suppressed finding is not "fixed".
     const second = await store.ingest(request(day(2), [finding('a')]));
     expect(second.counts.fixed).toBe(0);
 
-    const third = await store.ingest(request(day(3), [finding('a'), finding('s')]));
+    const third = await store.ingest(
+      request(day(3), [finding('a'), finding('s')]),
+    );
     expect(third.counts).toMatchObject({ unsuppressed: 1, new: 0 });
     f = await byFingerprint();
     expect(f.s.state).toBe('open');
@@ -156,9 +229,16 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
   it('records a severity change as an event and merges duplicates in one file', async () => {
     await store.ingest(request(day(1), [finding('a', { severity: 'medium' })]));
     const res = await store.ingest(
-      request(day(2), [finding('a', { severity: 'critical' }), finding('a', { severity: 'critical' })]),
+      request(day(2), [
+        finding('a', { severity: 'critical' }),
+        finding('a', { severity: 'critical' }),
+      ]),
     );
-    expect(res.counts).toMatchObject({ received: 2, duplicate: 1, unchanged: 1 });
+    expect(res.counts).toMatchObject({
+      received: 2,
+      duplicate: 1,
+      unchanged: 1,
+    });
     const f = await byFingerprint();
     expect(f.a.severity).toBe('critical');
     const history = await store.getFinding(f.a.id);
@@ -172,7 +252,11 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
     await store.ingest(
       request(day(1), [
         finding('a', { severity: 'low' }),
-        finding('b', { severity: 'critical', category: 'dependency', package: { name: 'lodash', version: '4.17.20' } }),
+        finding('b', {
+          severity: 'critical',
+          category: 'dependency',
+          package: { name: 'lodash', version: '4.17.20' },
+        }),
         finding('c', { severity: 'medium' }),
       ]),
     );
@@ -184,7 +268,10 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
     });
     expect(page.totalCount).toBe(3);
     expect(page.items.map(f => f.severity)).toEqual(['critical', 'medium']);
-    expect(page.items[0].package).toEqual({ name: 'lodash', version: '4.17.20' });
+    expect(page.items[0].package).toEqual({
+      name: 'lodash',
+      version: '4.17.20',
+    });
     const deps = await store.listFindings({
       category: ['dependency'],
       orderBy: 'severity',

@@ -141,7 +141,10 @@ export class DatabaseFindingsStore implements FindingsStore {
     options: {
       request: IngestRequest;
       run: ScanToIngest;
-      findings: Array<{ finding: ScanToIngest['findings'][number]; contentHash: string }>;
+      findings: Array<{
+        finding: ScanToIngest['findings'][number];
+        contentHash: string;
+      }>;
       contentHash: string;
       ingestionId: number;
     },
@@ -175,7 +178,10 @@ export class DatabaseFindingsStore implements FindingsStore {
         }
         return { counts, replayOf: Number(latest.ingestion_id) };
       }
-      if (latestAt > at || (latestAt === at && latest.content_hash !== contentHash)) {
+      if (
+        latestAt > at ||
+        (latestAt === at && latest.content_hash !== contentHash)
+      ) {
         throw new ConflictError(
           `A scan of ${request.entityRef} by ${run.tool.name}${
             run.runKey ? ` (${run.runKey})` : ''

@@ -51,8 +51,14 @@ export interface FindingsStore {
    */
   ingest(request: IngestRequest): Promise<IngestResult>;
   listFindings(query: FindingsQuery): Promise<Page<Finding>>;
-  getFinding(id: number): Promise<(Finding & { events: FindingEvent[] }) | undefined>;
-  listIngestions(query: { entityRef?: string; limit: number; offset: number }): Promise<Page<Ingestion>>;
+  getFinding(
+    id: number,
+  ): Promise<(Finding & { events: FindingEvent[] }) | undefined>;
+  listIngestions(query: {
+    entityRef?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<Ingestion>>;
   countFindings(): Promise<number>;
   /** Whether a scan of the entity at exactly this time is stored. */
   hasScanAt(entityRef: string, scannedAt: Date): Promise<boolean>;

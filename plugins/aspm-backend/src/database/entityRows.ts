@@ -34,7 +34,10 @@ export interface EntityRow {
 
 export function recordToRow(
   r: AspmEntityRecord,
-): Omit<EntityRow, 'content_hash' | 'first_seen_at' | 'last_synced_at' | 'gone_at'> {
+): Omit<
+  EntityRow,
+  'content_hash' | 'first_seen_at' | 'last_synced_at' | 'gone_at'
+> {
   return {
     entity_ref: r.entityRef,
     kind: r.kind,

@@ -51,10 +51,16 @@ describe('demo history', () => {
     expect(crit.items.map((f: any) => f.ruleId)).toContain('CVE-2024-3094');
 
     // No history for components without a repository.
-    const none = await get('/api/aspm/findings?entityRef=component:default/legacy-cron&limit=1');
+    const none = await get(
+      '/api/aspm/findings?entityRef=component:default/legacy-cron&limit=1',
+    );
     expect(none.totalCount).toBe(0);
 
     const log = await get('/api/aspm/ingestions?limit=1');
-    expect(log.items[0]).toMatchObject({ source: 'demo', status: 'succeeded', actor: 'demo' });
+    expect(log.items[0]).toMatchObject({
+      source: 'demo',
+      status: 'succeeded',
+      actor: 'demo',
+    });
   });
 });

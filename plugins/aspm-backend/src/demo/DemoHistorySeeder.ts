@@ -4,7 +4,11 @@ import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
 import { IngestService } from '../ingest/IngestService';
 import { CatalogSyncer } from '../catalog/CatalogSyncer';
-import { DemoUpload, demoToolsFor, demoUploadsFor } from './generateDemoHistory';
+import {
+  DemoUpload,
+  demoToolsFor,
+  demoUploadsFor,
+} from './generateDemoHistory';
 
 /** Progress of the demo load, for GET /demo and the start script. */
 export interface DemoStatus {
@@ -80,19 +84,31 @@ export class DemoHistorySeeder {
       );
       uploads.sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
       const last = uploads[uploads.length - 1];
-      if (!last || (await findings.hasScanAt(last.entityRef, last.observedAt))) {
-        this.status = { state: 'done', done: uploads.length, total: uploads.length };
+      if (
+        !last ||
+        (await findings.hasScanAt(last.entityRef, last.observedAt))
+      ) {
+        this.status = {
+          state: 'done',
+          done: uploads.length,
+          total: uploads.length,
+        };
         logger.info('Demo history already loaded');
         return this.getStatus();
       }
       this.status = { state: 'running', done: 0, total: uploads.length };
-      logger.info(`Loading demo history: ${uploads.length} weekly scans of ${entities.length} components`);
+      logger.info(
+        `Loading demo history: ${uploads.length} weekly scans of ${entities.length} components`,
+      );
       let lastLogged = 0;
       for (const upload of uploads) {
         try {
           await ingest.ingest({
             body: Buffer.from(upload.body),
-            query: { entityRef: upload.entityRef, observedAt: upload.observedAt.toISOString() },
+            query: {
+              entityRef: upload.entityRef,
+              observedAt: upload.observedAt.toISOString(),
+            },
             source: SOURCE,
             actor: 'demo',
             now,
@@ -106,7 +122,9 @@ export class DemoHistorySeeder {
         const pct = Math.floor((this.status.done / uploads.length) * 10);
         if (pct > lastLogged) {
           lastLogged = pct;
-          logger.info(`Demo history: ${this.status.done}/${uploads.length} scans`);
+          logger.info(
+            `Demo history: ${this.status.done}/${uploads.length} scans`,
+          );
         }
       }
       this.status.state = 'done';

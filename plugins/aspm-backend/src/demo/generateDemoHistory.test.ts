@@ -24,8 +24,15 @@ const now = new Date('2026-11-23T18:00:00Z');
 
 describe('demo history', () => {
   it('scans services with four tools, libraries with fewer, and nothing without a repository', () => {
-    expect(demoToolsFor(entity())).toEqual(['semgrep', 'osv-scanner', 'trivy', 'gitleaks']);
-    expect(demoToolsFor(entity({ type: 'library', tier: '3' }))).not.toContain('trivy');
+    expect(demoToolsFor(entity())).toEqual([
+      'semgrep',
+      'osv-scanner',
+      'trivy',
+      'gitleaks',
+    ]);
+    expect(demoToolsFor(entity({ type: 'library', tier: '3' }))).not.toContain(
+      'trivy',
+    );
     expect(demoToolsFor(entity({ repository: undefined }))).toEqual([]);
   });
 
@@ -35,12 +42,18 @@ describe('demo history', () => {
     expect(a).toEqual(b);
     expect(a).toHaveLength(52);
     for (let i = 1; i < a.length; i++) {
-      expect(a[i].observedAt.getTime() - a[i - 1].observedAt.getTime()).toBe(7 * 86_400_000);
+      expect(a[i].observedAt.getTime() - a[i - 1].observedAt.getTime()).toBe(
+        7 * 86_400_000,
+      );
     }
     expect(a[51].observedAt.getTime()).toBeLessThanOrEqual(now.getTime());
-    expect(now.getTime() - a[51].observedAt.getTime()).toBeLessThan(8 * 86_400_000);
+    expect(now.getTime() - a[51].observedAt.getTime()).toBeLessThan(
+      8 * 86_400_000,
+    );
     // Later the same week: the same history.
-    const later = demoUploadsFor(entity(), 'semgrep', { now: new Date(now.getTime() + 3_600_000) });
+    const later = demoUploadsFor(entity(), 'semgrep', {
+      now: new Date(now.getTime() + 3_600_000),
+    });
     expect(later.map(u => u.observedAt)).toEqual(a.map(u => u.observedAt));
   });
 
@@ -65,7 +78,9 @@ describe('demo history', () => {
     const last = parseScanBody(Buffer.from(uploads[51].body));
     const first = parseScanBody(Buffer.from(uploads[0].body));
     const crit = (s: typeof last) =>
-      s.runs[0].findings.filter(f => f.severity === 'critical' && f.ruleId === 'CVE-2024-3094');
+      s.runs[0].findings.filter(
+        f => f.severity === 'critical' && f.ruleId === 'CVE-2024-3094',
+      );
     expect(crit(last)).toHaveLength(1);
     expect(crit(first)).toHaveLength(0);
   });

@@ -43,7 +43,10 @@ function weightedTemplate(
   templates: number,
   scoreOf: (template: number) => number,
 ): number {
-  const weights = Array.from({ length: templates }, (_, t) => SEVERITY_WEIGHT[rankOf(scoreOf(t))]);
+  const weights = Array.from(
+    { length: templates },
+    (_, t) => SEVERITY_WEIGHT[rankOf(scoreOf(t))],
+  );
   let r = rand() * weights.reduce((a, b) => a + b, 0);
   for (let t = 0; t < templates; t++) {
     r -= weights[t];
@@ -83,8 +86,14 @@ function simulate(
   scoreOf: (template: number) => number,
 ): Occurrence[] {
   const rand = seededRandom(`${entity.entityRef}:${tool}`);
-  const arrivals = { semgrep: 0.45, 'osv-scanner': 0.4, trivy: 0.35, gitleaks: 0.04 }[tool];
-  const teamSpeed = 0.6 + seededRandom(`speed:${entity.owningTeam ?? 'none'}`)() * 1.2;
+  const arrivals = {
+    semgrep: 0.45,
+    'osv-scanner': 0.4,
+    trivy: 0.35,
+    gitleaks: 0.04,
+  }[tool];
+  const teamSpeed =
+    0.6 + seededRandom(`speed:${entity.owningTeam ?? 'none'}`)() * 1.2;
   const occurrences: Occurrence[] = [];
   let n = 0;
   // A backlog that predates the history.
@@ -96,12 +105,18 @@ function simulate(
       const rank = rankOf(scoreOf(template));
       // Criticals and highs get fixed eventually (but for the planted ones below).
       const never = rank >= 2 && rand() < NEVER_FIXED_SHARE;
-      const fixAfter = Math.max(1, Math.round(WEEKS_TO_FIX[rank] * teamSpeed * (0.3 + rand() * 1.4)));
+      const fixAfter = Math.max(
+        1,
+        Math.round(WEEKS_TO_FIX[rank] * teamSpeed * (0.3 + rand() * 1.4)),
+      );
       const to = never ? weeks : Math.min(weeks, w + fixAfter);
       const intervals: Array<[number, number]> = [[w, to]];
       if (to < weeks - 3 && rand() < REOPEN_SHARE) {
         const back = to + 2 + Math.floor(rand() * 4);
-        intervals.push([back, Math.min(weeks, back + 1 + Math.floor(rand() * 6))]);
+        intervals.push([
+          back,
+          Math.min(weeks, back + 1 + Math.floor(rand() * 6)),
+        ]);
       }
       occurrences.push({ n: n++, template, intervals });
     }
@@ -112,12 +127,18 @@ function simulate(
     (tool === 'trivy' || (tool === 'osv-scanner' && entity.type !== 'service'))
   ) {
     const start = 8 + Math.floor(rand() * 10);
-    occurrences.push({ n: n++, template: -1, severityBoost: true, intervals: [[start, weeks]] });
+    occurrences.push({
+      n: n++,
+      template: -1,
+      severityBoost: true,
+      intervals: [[start, weeks]],
+    });
   }
   return occurrences;
 }
 
-const present = (o: Occurrence, w: number) => o.intervals.some(([a, b]) => w >= a && w < b);
+const present = (o: Occurrence, w: number) =>
+  o.intervals.some(([a, b]) => w >= a && w < b);
 
 function semgrepSarif(at: Date, items: Occurrence[]): unknown {
   const rules = CODE_RULES.map(r => ({
@@ -125,15 +146,22 @@ function semgrepSarif(at: Date, items: Occurrence[]): unknown {
     name: r.id.split('.').pop(),
     shortDescription: { text: r.title },
     helpUri: `https://semgrep.dev/r/${r.id}`,
-    properties: { 'security-severity': String(r.score), tags: [`${r.cwe}`, 'security'] },
+    properties: {
+      'security-severity': String(r.score),
+      tags: [`${r.cwe}`, 'security'],
+    },
   }));
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'Semgrep OSS', semanticVersion: '1.84.1', rules } },
-        invocations: [{ executionSuccessful: true, endTimeUtc: at.toISOString() }],
+        tool: {
+          driver: { name: 'Semgrep OSS', semanticVersion: '1.84.1', rules },
+        },
+        invocations: [
+          { executionSuccessful: true, endTimeUtc: at.toISOString() },
+        ],
         results: items.map(o => {
           const rule = CODE_RULES[Math.max(0, o.template)];
           return {
@@ -144,7 +172,12 @@ function semgrepSarif(at: Date, items: Occurrence[]): unknown {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: rule.path.replace('.ts', `${o.n % 3 ? `-${o.n}` : ''}.ts`) },
+                  artifactLocation: {
+                    uri: rule.path.replace(
+                      '.ts',
+                      `${o.n % 3 ? `-${o.n}` : ''}.ts`,
+                    ),
+                  },
                   region: {
                     startLine: 10 + ((o.n * 7) % 200),
                     snippet: { text: `demoCall${o.n}(req.query.input)` },
@@ -194,7 +227,9 @@ function trivyJson(entity: AspmEntity, at: Date, items: Occurrence[]): unknown {
 function osvJson(items: Occurrence[]): unknown {
   const byPackage = new Map<string, Occurrence[]>();
   for (const o of items) {
-    const p = o.severityBoost ? AGING_CRITICAL_NPM : PACKAGES[o.template % PACKAGES.length];
+    const p = o.severityBoost
+      ? AGING_CRITICAL_NPM
+      : PACKAGES[o.template % PACKAGES.length];
     byPackage.set(p.name, [...(byPackage.get(p.name) ?? []), o]);
   }
   return {
@@ -202,7 +237,9 @@ function osvJson(items: Occurrence[]): unknown {
       {
         source: { path: '/src/package-lock.json', type: 'lockfile' },
         packages: [...byPackage.keys()].map(name => {
-          const p = [...PACKAGES, AGING_CRITICAL_NPM].find(x => x.name === name)!;
+          const p = [...PACKAGES, AGING_CRITICAL_NPM].find(
+            x => x.name === name,
+          )!;
           return {
             package: { name: p.name, version: p.version, ecosystem: 'npm' },
             vulnerabilities: [
@@ -210,21 +247,31 @@ function osvJson(items: Occurrence[]): unknown {
                 id: p.id,
                 summary: `${p.name} before ${p.fixed} is vulnerable (${p.cve})`,
                 aliases: [p.cve],
-                database_specific: { severity: p.severity === 'MEDIUM' ? 'MODERATE' : p.severity },
+                database_specific: {
+                  severity: p.severity === 'MEDIUM' ? 'MODERATE' : p.severity,
+                },
                 affected: [
                   {
                     package: { ecosystem: 'npm', name: p.name },
                     ranges: [
                       {
                         type: 'SEMVER',
-                        events: p.fixed ? [{ introduced: '0' }, { fixed: p.fixed }] : [{ introduced: '0' }],
+                        events: p.fixed
+                          ? [{ introduced: '0' }, { fixed: p.fixed }]
+                          : [{ introduced: '0' }],
                       },
                     ],
                   },
                 ],
               },
             ],
-            groups: [{ ids: [p.id], aliases: [p.cve, p.id], max_severity: String(p.score) }],
+            groups: [
+              {
+                ids: [p.id],
+                aliases: [p.cve, p.id],
+                max_severity: String(p.score),
+              },
+            ],
           };
         }),
       },
@@ -316,7 +363,12 @@ export function demoUploadsFor(
     else if (tool === 'trivy') doc = trivyJson(entity, at, items);
     else if (tool === 'osv-scanner') doc = osvJson(items);
     else doc = gitleaksJson(items);
-    uploads.push({ entityRef: entity.entityRef, tool, observedAt: at, body: JSON.stringify(doc) });
+    uploads.push({
+      entityRef: entity.entityRef,
+      tool,
+      observedAt: at,
+      body: JSON.stringify(doc),
+    });
   }
   return uploads;
 }

@@ -21,7 +21,9 @@ export class IngestService {
       const entity = await this.deps.store.getEntity(query.entityRef);
       if (!entity || entity.goneAt) {
         throw new NotFoundError(
-          `No entity ${query.entityRef.toLocaleLowerCase('en-US')} in the catalog (or the catalog sync has not seen it yet)`,
+          `No entity ${query.entityRef.toLocaleLowerCase(
+            'en-US',
+          )} in the catalog (or the catalog sync has not seen it yet)`,
         );
       }
       return entity.entityRef;
@@ -78,7 +80,9 @@ export class IngestService {
       }
       if (scannedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         throw new InputError(
-          `The scan time of ${run.tool.name} (${scannedAt.toISOString()}) is in the future`,
+          `The scan time of ${
+            run.tool.name
+          } (${scannedAt.toISOString()}) is in the future`,
         );
       }
       return { ...run, scannedAt };

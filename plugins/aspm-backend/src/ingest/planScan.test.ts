@@ -43,8 +43,12 @@ describe('planScan', () => {
         parsed('changed'),
         parsed('new'),
         parsed('new'),
-        parsed('fp-stays', { suppression: { kind: 'inSource', state: 'false_positive' } }),
-        parsed('new-accepted', { suppression: { kind: 'external', state: 'accepted' } }),
+        parsed('fp-stays', {
+          suppression: { kind: 'inSource', state: 'false_positive' },
+        }),
+        parsed('new-accepted', {
+          suppression: { kind: 'external', state: 'accepted' },
+        }),
       ],
     );
     expect(plan.counts).toEqual({
@@ -92,27 +96,59 @@ describe('planScan with states reported by a pull source', () => {
     const plan = planScan(
       [known(1, 'open-now-fixed'), known(2, 'absent')],
       [
-        src('open-now-fixed', { state: 'fixed', changedAt: '2026-03-01T00:00:00Z' }),
-        src('new-and-open', { state: 'open', firstSeenAt: '2026-01-05T10:00:00Z' }),
+        src('open-now-fixed', {
+          state: 'fixed',
+          changedAt: '2026-03-01T00:00:00Z',
+        }),
+        src('new-and-open', {
+          state: 'open',
+          firstSeenAt: '2026-01-05T10:00:00Z',
+        }),
         src('new-already-fixed', {
           state: 'fixed',
           firstSeenAt: '2026-01-01T00:00:00Z',
           changedAt: '2026-02-01T00:00:00Z',
         }),
-        src('new-dismissed', { state: 'false_positive', changedAt: '2026-02-02T00:00:00Z', reason: 'used in tests' }),
+        src('new-dismissed', {
+          state: 'false_positive',
+          changedAt: '2026-02-02T00:00:00Z',
+          reason: 'used in tests',
+        }),
       ],
     );
     expect(plan.counts).toMatchObject({ new: 1, fixed: 3, suppressed: 1 });
     expect(plan.updates).toEqual([
-      expect.objectContaining({ id: 1, state: 'fixed', fixedAt: '2026-03-01T00:00:00.000Z' }),
+      expect.objectContaining({
+        id: 1,
+        state: 'fixed',
+        fixedAt: '2026-03-01T00:00:00.000Z',
+      }),
     ]);
     expect(plan.fixed).toEqual([2]);
-    expect(plan.inserts.map(i => [i.finding.fingerprint, i.state, i.firstSeenAt, i.fixedAt])).toEqual([
+    expect(
+      plan.inserts.map(i => [
+        i.finding.fingerprint,
+        i.state,
+        i.firstSeenAt,
+        i.fixedAt,
+      ]),
+    ).toEqual([
       ['new-and-open', 'open', '2026-01-05T10:00:00.000Z', undefined],
-      ['new-already-fixed', 'fixed', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'],
+      [
+        'new-already-fixed',
+        'fixed',
+        '2026-01-01T00:00:00.000Z',
+        '2026-02-01T00:00:00.000Z',
+      ],
       ['new-dismissed', 'false_positive', undefined, undefined],
     ]);
-    const fixedEvents = plan.events.filter(e => e.type === 'fixed').map(e => e.at);
-    expect(fixedEvents).toEqual(['2026-03-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', undefined]);
+    const fixedEvents = plan.events
+      .filter(e => e.type === 'fixed')
+      .map(e => e.at);
+    expect(fixedEvents).toEqual([
+      '2026-03-01T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+      undefined,
+    ]);
   });
 });

@@ -127,18 +127,44 @@ export function planScan(
       const openedAt = source?.firstSeenAt;
       if (target === 'open') {
         plan.counts.new += 1;
-        plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
+        plan.events.push({
+          target: { insert },
+          type: 'opened',
+          to: 'open',
+          at: openedAt,
+        });
       } else if (target === 'fixed') {
         // Learned from a source that it was found and fixed already.
         plan.counts.fixed += 1;
-        plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
-        plan.events.push({ target: { insert }, type: 'fixed', from: 'open', to: 'fixed', at: source?.changedAt });
+        plan.events.push({
+          target: { insert },
+          type: 'opened',
+          to: 'open',
+          at: openedAt,
+        });
+        plan.events.push({
+          target: { insert },
+          type: 'fixed',
+          from: 'open',
+          to: 'fixed',
+          at: source?.changedAt,
+        });
       } else {
         plan.counts.suppressed += 1;
         if (source) {
-          plan.events.push({ target: { insert }, type: 'opened', to: 'open', at: openedAt });
+          plan.events.push({
+            target: { insert },
+            type: 'opened',
+            to: 'open',
+            at: openedAt,
+          });
         }
-        plan.events.push({ target: { insert }, type: 'suppressed', to: target, at: source?.changedAt });
+        plan.events.push({
+          target: { insert },
+          type: 'suppressed',
+          to: target,
+          at: source?.changedAt,
+        });
       }
       continue;
     }
@@ -150,10 +176,20 @@ export function planScan(
       if (prev.state === 'fixed') {
         reopened = true;
         plan.counts.reopened += 1;
-        plan.events.push({ target: id, type: 'reopened', from: 'fixed', to: 'open' });
+        plan.events.push({
+          target: id,
+          type: 'reopened',
+          from: 'fixed',
+          to: 'open',
+        });
       } else if (isSuppressedState(prev.state)) {
         plan.counts.unsuppressed += 1;
-        plan.events.push({ target: id, type: 'unsuppressed', from: prev.state, to: 'open' });
+        plan.events.push({
+          target: id,
+          type: 'unsuppressed',
+          from: prev.state,
+          to: 'open',
+        });
       } else {
         plan.counts.unchanged += 1;
       }
@@ -163,12 +199,24 @@ export function planScan(
       } else {
         plan.counts.fixed += 1;
         fixedAt = source?.changedAt ?? null;
-        plan.events.push({ target: id, type: 'fixed', from: prev.state, to: 'fixed', at: source?.changedAt });
+        plan.events.push({
+          target: id,
+          type: 'fixed',
+          from: prev.state,
+          to: 'fixed',
+          at: source?.changedAt,
+        });
       }
     } else {
       plan.counts.suppressed += 1;
       if (prev.state !== target) {
-        plan.events.push({ target: id, type: 'suppressed', from: prev.state, to: target, at: source?.changedAt });
+        plan.events.push({
+          target: id,
+          type: 'suppressed',
+          from: prev.state,
+          to: target,
+          at: source?.changedAt,
+        });
       }
     }
     if (prev.severity !== finding.severity) {
@@ -180,7 +228,14 @@ export function planScan(
       });
     }
     if (prev.state !== target || prev.contentHash !== contentHash) {
-      plan.updates.push({ id: prev.id, finding, state: target, contentHash, reopened, fixedAt });
+      plan.updates.push({
+        id: prev.id,
+        finding,
+        state: target,
+        contentHash,
+        reopened,
+        fixedAt,
+      });
     } else {
       plan.touched.push(prev.id);
     }
@@ -190,7 +245,12 @@ export function planScan(
     if (k.state === 'open' && !present.has(k.fingerprint)) {
       plan.fixed.push(k.id);
       plan.counts.fixed += 1;
-      plan.events.push({ target: { id: k.id }, type: 'fixed', from: 'open', to: 'fixed' });
+      plan.events.push({
+        target: { id: k.id },
+        type: 'fixed',
+        from: 'open',
+        to: 'fixed',
+      });
     }
   }
   return plan;

@@ -1,10 +1,7 @@
 import { AspmEntity } from '@aspm/plugin-aspm-common';
 import { computeOwnershipCompleteness } from './computeOwnershipCompleteness';
 
-const entity = (
-  name: string,
-  patch: Partial<AspmEntity>,
-): AspmEntity => ({
+const entity = (name: string, patch: Partial<AspmEntity>): AspmEntity => ({
   entityRef: `component:default/${name}`,
   kind: 'component',
   namespace: 'default',
@@ -28,11 +25,18 @@ const base = {
 describe('computeOwnershipCompleteness', () => {
   const entities = [
     entity('a', { tier: '1', businessUnit: 'group:default/bu-a' }),
-    entity('b', { tier: '1', businessUnit: 'group:default/bu-a', ownerResolution: 'dangling' }),
+    entity('b', {
+      tier: '1',
+      businessUnit: 'group:default/bu-a',
+      ownerResolution: 'dangling',
+    }),
     entity('c', { tier: '2', ownerResolution: 'user-in-team' }),
     entity('d', { ownerResolution: 'user-without-team' }),
     entity('e', { ownerResolution: 'missing', tier: '3' }),
-    entity('gone', { goneAt: '2026-10-01T00:00:00.000Z', ownerResolution: 'missing' }),
+    entity('gone', {
+      goneAt: '2026-10-01T00:00:00.000Z',
+      ownerResolution: 'missing',
+    }),
     { ...entity('sys', {}), kind: 'system', entityRef: 'system:default/sys' },
   ];
 
@@ -50,7 +54,15 @@ describe('computeOwnershipCompleteness', () => {
 
   it('reports tiers in order with targets, untiered last', () => {
     const r = computeOwnershipCompleteness(entities, base);
-    expect(r.byTier.map(s => [s.label, s.numerator, s.denominator, s.target, s.meetsTarget])).toEqual([
+    expect(
+      r.byTier.map(s => [
+        s.label,
+        s.numerator,
+        s.denominator,
+        s.target,
+        s.meetsTarget,
+      ]),
+    ).toEqual([
       ['Tier 1', 1, 2, 1, false],
       ['Tier 2', 1, 1, 0.9, true],
       ['Tier 3', 0, 1, undefined, undefined],
@@ -59,7 +71,10 @@ describe('computeOwnershipCompleteness', () => {
   });
 
   it('segments by business unit, worst first, "none" last, with titles', () => {
-    const r = computeOwnershipCompleteness(entities, { ...base, groupBy: 'businessUnit' });
+    const r = computeOwnershipCompleteness(entities, {
+      ...base,
+      groupBy: 'businessUnit',
+    });
     expect(r.segments.map(s => [s.label, s.numerator, s.denominator])).toEqual([
       ['Unit A', 1, 2],
       ['No business unit', 1, 3],
@@ -67,7 +82,10 @@ describe('computeOwnershipCompleteness', () => {
   });
 
   it('lists offenders, most critical tier first, limited but counted', () => {
-    const r = computeOwnershipCompleteness(entities, { ...base, offendersLimit: 2 });
+    const r = computeOwnershipCompleteness(entities, {
+      ...base,
+      offendersLimit: 2,
+    });
     expect(r.offenders.map(o => o.entityRef)).toEqual([
       'component:default/b',
       'component:default/e',

@@ -36,7 +36,10 @@ function segmentBy(
   labelOf: (key: string | undefined) => string,
   targetOf: (key: string | undefined) => number | undefined,
 ): OwnershipSegment[] {
-  const buckets = new Map<string | undefined, { owned: number; total: number }>();
+  const buckets = new Map<
+    string | undefined,
+    { owned: number; total: number }
+  >();
   for (const e of entities) {
     const key = keyOf(e);
     const b = buckets.get(key) ?? { owned: 0, total: 0 };

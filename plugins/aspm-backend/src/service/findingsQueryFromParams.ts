@@ -12,7 +12,11 @@ export async function findingsQueryFromParams(
   params: FindingsQueryParams,
 ): Promise<FindingsQuery | undefined> {
   let entityRefs = params.entityRef?.map(r => r.toLocaleLowerCase('en-US'));
-  if (params.team?.length || params.businessUnit?.length || params.tier?.length) {
+  if (
+    params.team?.length ||
+    params.businessUnit?.length ||
+    params.tier?.length
+  ) {
     const entities = await store.listEntities({
       team: params.team,
       businessUnit: params.businessUnit,

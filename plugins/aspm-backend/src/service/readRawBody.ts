@@ -59,11 +59,15 @@ export async function readRawBody(req: Request, max: number): Promise<Buffer> {
   } catch (e) {
     if (e instanceof HttpError) throw e;
     throw new InputError(
-      `The body could not be read${encoding === 'identity' ? '' : ` as ${encoding}`}: ${(e as Error).message}`,
+      `The body could not be read${
+        encoding === 'identity' ? '' : ` as ${encoding}`
+      }: ${(e as Error).message}`,
     );
   }
   if (size === 0) {
-    throw new InputError('The body is empty: send the scanner output file as the request body');
+    throw new InputError(
+      'The body is empty: send the scanner output file as the request body',
+    );
   }
   return Buffer.concat(chunks);
 }

@@ -61,9 +61,16 @@ describe('ASPM API over the demo org', () => {
       .get('/api/aspm/ownership?groupBy=businessUnit')
       .set('Authorization', auth);
     expect(res.status).toBe(200);
-    expect(res.body.org).toEqual({ numerator: 37, denominator: 40, ratio: 0.925 });
+    expect(res.body.org).toEqual({
+      numerator: 37,
+      denominator: 40,
+      ratio: 0.925,
+    });
     const bu = Object.fromEntries(
-      res.body.segments.map((s: any) => [s.key ?? 'none', [s.numerator, s.denominator]]),
+      res.body.segments.map((s: any) => [
+        s.key ?? 'none',
+        [s.numerator, s.denominator],
+      ]),
     );
     expect(bu).toEqual({
       'group:default/payments-bu': [10, 11],
@@ -173,7 +180,9 @@ describe('ASPM API over the demo org', () => {
 
   it('lists entities with filters and paging', async () => {
     const res = await request(backend.server)
-      .get('/api/aspm/entities?kind=component&tier=untiered&orderBy=name&limit=2')
+      .get(
+        '/api/aspm/entities?kind=component&tier=untiered&orderBy=name&limit=2',
+      )
       .set('Authorization', auth);
     expect(res.status).toBe(200);
     expect(res.body.totalCount).toBe(5);
@@ -182,9 +191,13 @@ describe('ASPM API over the demo org', () => {
       'hackathon-bot',
     ]);
     const next = await request(backend.server)
-      .get('/api/aspm/entities?kind=component&tier=untiered&orderBy=name&limit=2&offset=4')
+      .get(
+        '/api/aspm/entities?kind=component&tier=untiered&orderBy=name&limit=2&offset=4',
+      )
       .set('Authorization', auth);
-    expect(next.body.items.map((e: any) => e.name)).toEqual(['reviews-service']);
+    expect(next.body.items.map((e: any) => e.name)).toEqual([
+      'reviews-service',
+    ]);
   });
 
   it('answers as of a date before the first sync with an empty denominator', async () => {
@@ -200,7 +213,12 @@ describe('ASPM API over the demo org', () => {
     const res = await request(backend.server)
       .post('/api/aspm/catalog-sync')
       .set('Authorization', auth);
-    expect(res.body.counts).toMatchObject({ added: 0, changed: 0, gone: 0, unchanged: 94 });
+    expect(res.body.counts).toMatchObject({
+      added: 0,
+      changed: 0,
+      gone: 0,
+      unchanged: 94,
+    });
   });
 
   it.each([
@@ -212,9 +230,14 @@ describe('ASPM API over the demo org', () => {
     ['/api/aspm/entities?limit=ten', /'limit': must be a whole number/],
     ['/api/aspm/entities?sort=name', /unknown query parameter 'sort'/],
     [`/api/aspm/entities?q=${'x'.repeat(201)}`, /'q'/],
-    ['/api/aspm/entities/comp%20onent/default/x', /'kind': must be an entity kind/],
+    [
+      '/api/aspm/entities/comp%20onent/default/x',
+      /'kind': must be an entity kind/,
+    ],
   ])('rejects %s with a 400 that names the problem', async (url, message) => {
-    const res = await request(backend.server).get(url).set('Authorization', auth);
+    const res = await request(backend.server)
+      .get(url)
+      .set('Authorization', auth);
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toMatch(message);
@@ -222,7 +245,9 @@ describe('ASPM API over the demo org', () => {
 
   it('rejects a malformed or unexpected sync body, and runs nothing', async () => {
     const before = (
-      await request(backend.server).get('/api/aspm/catalog-sync').set('Authorization', auth)
+      await request(backend.server)
+        .get('/api/aspm/catalog-sync')
+        .set('Authorization', auth)
     ).body.lastRun.id;
     const bad = await request(backend.server)
       .post('/api/aspm/catalog-sync')
@@ -237,7 +262,9 @@ describe('ASPM API over the demo org', () => {
     expect(extra.status).toBe(400);
     expect(extra.body.error.message).toMatch(/unknown body parameter 'full'/);
     const after = (
-      await request(backend.server).get('/api/aspm/catalog-sync').set('Authorization', auth)
+      await request(backend.server)
+        .get('/api/aspm/catalog-sync')
+        .set('Authorization', auth)
     ).body.lastRun.id;
     expect(after).toBe(before);
   });
@@ -270,7 +297,11 @@ describe('ASPM API permissions', () => {
           data: {
             aspm: {
               catalogSync: {
-                schedule: { frequency: { hours: 24 }, timeout: { minutes: 1 }, initialDelay: { hours: 24 } },
+                schedule: {
+                  frequency: { hours: 24 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { hours: 24 },
+                },
               },
             },
           },

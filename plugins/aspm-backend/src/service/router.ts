@@ -63,7 +63,8 @@ export async function createRouter(
       'userEntityRef' in credentials.principal
         ? String(credentials.principal.userEntityRef)
         : `service:${String(
-            (credentials.principal as { subject?: string }).subject ?? 'unknown',
+            (credentials.principal as { subject?: string }).subject ??
+              'unknown',
           )}`;
     res.json(await ingestService.ingest({ body, query, actor }));
   });
@@ -73,7 +74,12 @@ export async function createRouter(
     const params = parseInput(findingsQuerySchema, req.query, 'query');
     const query = await findingsQueryFromParams(store, params);
     if (!query) {
-      res.json({ items: [], totalCount: 0, limit: params.limit, offset: params.offset });
+      res.json({
+        items: [],
+        totalCount: 0,
+        limit: params.limit,
+        offset: params.offset,
+      });
       return;
     }
     res.json(await findings.listFindings(query));

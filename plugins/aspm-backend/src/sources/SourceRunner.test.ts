@@ -21,11 +21,17 @@ const fakeSourceModule = createBackendModule({
         sources.addSource({
           id: 'fake',
           description: 'A test source',
-          schedule: { frequency: { hours: 24 }, timeout: { minutes: 1 }, initialDelay: { hours: 24 } },
+          schedule: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 1 },
+            initialDelay: { hours: 24 },
+          },
           async pull({ listEntities, submitScan }) {
             pulls += 1;
             const entities = await listEntities();
-            const target = entities.find(e => e.entityRef === 'component:default/card-vault');
+            const target = entities.find(
+              e => e.entityRef === 'component:default/card-vault',
+            );
             await submitScan({
               entityRef: target!.entityRef,
               tool: { name: 'FakeAlerts' },
@@ -37,7 +43,10 @@ const fakeSourceModule = createBackendModule({
                   title: 'Prototype pollution',
                   severity: 'critical',
                   fingerprint: 'fake-1',
-                  sourceState: { state: 'open', firstSeenAt: '2026-09-01T00:00:00Z' },
+                  sourceState: {
+                    state: 'open',
+                    firstSeenAt: '2026-09-01T00:00:00Z',
+                  },
                 },
                 {
                   category: 'dependency',
@@ -55,7 +64,12 @@ const fakeSourceModule = createBackendModule({
             });
             return {
               entities: 1,
-              errors: [{ entityRef: 'component:default/ledger-service', message: 'HTTP 403 from the source' }],
+              errors: [
+                {
+                  entityRef: 'component:default/ledger-service',
+                  message: 'HTTP 403 from the source',
+                },
+              ],
             };
           },
         });
@@ -77,7 +91,9 @@ describe('ingestion sources', () => {
       expectComponents: 40,
       features: [fakeSourceModule],
     }));
-    await request(backend.server).post('/api/aspm/catalog-sync').set('Authorization', auth);
+    await request(backend.server)
+      .post('/api/aspm/catalog-sync')
+      .set('Authorization', auth);
   });
 
   afterAll(async () => {
@@ -85,31 +101,49 @@ describe('ingestion sources', () => {
   });
 
   it('lists sources, runs one on demand, keeps the source times and logs failures', async () => {
-    const list = await request(backend.server).get('/api/aspm/sources').set('Authorization', auth);
-    expect(list.body.items).toEqual([{ id: 'fake', description: 'A test source' }]);
+    const list = await request(backend.server)
+      .get('/api/aspm/sources')
+      .set('Authorization', auth);
+    expect(list.body.items).toEqual([
+      { id: 'fake', description: 'A test source' },
+    ]);
 
-    const run = await request(backend.server).post('/api/aspm/sources/fake/run').set('Authorization', auth);
+    const run = await request(backend.server)
+      .post('/api/aspm/sources/fake/run')
+      .set('Authorization', auth);
     expect(run.status).toBe(200);
     expect(run.body.entities).toBe(1);
 
     const findings = await request(backend.server)
-      .get('/api/aspm/findings?entityRef=component:default/card-vault&orderBy=title')
+      .get(
+        '/api/aspm/findings?entityRef=component:default/card-vault&orderBy=title',
+      )
       .set('Authorization', auth);
-    expect(findings.body.items.map((f: any) => [f.title, f.state, f.firstSeenAt])).toEqual([
+    expect(
+      findings.body.items.map((f: any) => [f.title, f.state, f.firstSeenAt]),
+    ).toEqual([
       ['Prototype pollution', 'open', '2026-09-01T00:00:00.000Z'],
       ['ReDoS', 'open', '2026-09-02T00:00:00.000Z'],
     ]);
 
-    await request(backend.server).post('/api/aspm/sources/fake/run').set('Authorization', auth);
+    await request(backend.server)
+      .post('/api/aspm/sources/fake/run')
+      .set('Authorization', auth);
     const fixed = await request(backend.server)
-      .get('/api/aspm/findings?entityRef=component:default/card-vault&state=fixed')
+      .get(
+        '/api/aspm/findings?entityRef=component:default/card-vault&state=fixed',
+      )
       .set('Authorization', auth);
     expect(fixed.body.items.map((f: any) => [f.title, f.fixedAt])).toEqual([
       ['ReDoS', '2026-09-20T00:00:00.000Z'],
     ]);
 
-    const log = await request(backend.server).get('/api/aspm/ingestions').set('Authorization', auth);
-    expect(log.body.items.map((i: any) => [i.source, i.status, i.entityRef])).toEqual(
+    const log = await request(backend.server)
+      .get('/api/aspm/ingestions')
+      .set('Authorization', auth);
+    expect(
+      log.body.items.map((i: any) => [i.source, i.status, i.entityRef]),
+    ).toEqual(
       expect.arrayContaining([
         ['source:fake', 'failed', 'component:default/ledger-service'],
         ['source:fake', 'succeeded', 'component:default/card-vault'],
@@ -118,10 +152,14 @@ describe('ingestion sources', () => {
   });
 
   it('answers 404 for an unknown source and 400 for a malformed id', async () => {
-    const unknown = await request(backend.server).post('/api/aspm/sources/nope/run').set('Authorization', auth);
+    const unknown = await request(backend.server)
+      .post('/api/aspm/sources/nope/run')
+      .set('Authorization', auth);
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toMatch(/registered: fake/);
-    const bad = await request(backend.server).post('/api/aspm/sources/Bad%20Id/run').set('Authorization', auth);
+    const bad = await request(backend.server)
+      .post('/api/aspm/sources/Bad%20Id/run')
+      .set('Authorization', auth);
     expect(bad.status).toBe(400);
   });
 });

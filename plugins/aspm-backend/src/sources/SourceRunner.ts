@@ -42,7 +42,10 @@ export class SourceRunner {
   ) {}
 
   list(): SourceInfo[] {
-    return this.deps.sources.map(s => ({ id: s.id, description: s.description }));
+    return this.deps.sources.map(s => ({
+      id: s.id,
+      description: s.description,
+    }));
   }
 
   async schedule(scheduler: SchedulerService): Promise<void> {
@@ -72,7 +75,9 @@ export class SourceRunner {
     }
     let pending = this.running.get(id);
     if (!pending) {
-      pending = this.pull(source, signal).finally(() => this.running.delete(id));
+      pending = this.pull(source, signal).finally(() =>
+        this.running.delete(id),
+      );
       this.running.set(id, pending);
     }
     return pending;
@@ -121,7 +126,11 @@ export class SourceRunner {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logger.error(`Source ${source.id} failed: ${message}`);
-      await findings.recordFailure({ source: sourceName, error: message, at: new Date() });
+      await findings.recordFailure({
+        source: sourceName,
+        error: message,
+        at: new Date(),
+      });
       throw error;
     }
   }
