@@ -215,23 +215,24 @@ export class DatabaseFindingsStore implements FindingsStore {
       .returning('id');
     const scanId = Number(typeof scan === 'object' ? scan.id : scan);
 
-    // New findings.
-    const insertRows = plan.inserts.map(i => ({
-      ...key,
-      tool_version: run.tool.version ?? null,
-      fingerprint: i.finding.fingerprint,
-      ...findingColumns(i.finding),
-      state: i.state,
-      first_seen_at: i.firstSeenAt ?? at,
-      last_seen_at: at,
-      fixed_at: i.fixedAt === undefined ? null : i.fixedAt ?? at,
-      reopen_count: 0,
-      content_hash: i.contentHash,
-      last_scan_id: scanId,
-    }));
-    // ~32 columns a row: 400 rows stay under the bind-parameter limits of both engines.
+    // New findings, 400 rows a statement (~32 columns a row stays under the
+    // bind-parameter limits of both engines), built chunk by chunk so a large
+    // scan never holds all its rows at once.
     const insertedIds = new Map<string, number>();
-    for (const rows of chunk(insertRows, 400)) {
+    for (const part of chunk(plan.inserts, 400)) {
+      const rows = part.map(i => ({
+        ...key,
+        tool_version: run.tool.version ?? null,
+        fingerprint: i.finding.fingerprint,
+        ...findingColumns(i.finding),
+        state: i.state,
+        first_seen_at: i.firstSeenAt ?? at,
+        last_seen_at: at,
+        fixed_at: i.fixedAt === undefined ? null : i.fixedAt ?? at,
+        reopen_count: 0,
+        content_hash: i.contentHash,
+        last_scan_id: scanId,
+      }));
       // RETURNING on both engines: no read-back (and no plan on a table whose
       // statistics still say it is empty).
       const returned = await tx('aspm_findings')
@@ -268,20 +269,23 @@ export class DatabaseFindingsStore implements FindingsStore {
         .update({ state: 'fixed', fixed_at: at, last_scan_id: scanId });
     }
 
-    const eventRows = plan.events.map(e => ({
-      finding_id:
-        'id' in e.target
-          ? e.target.id
-          : insertedIds.get(plan.inserts[e.target.insert].finding.fingerprint),
-      type: e.type,
-      at: e.at ?? at,
-      scan_id: scanId,
-      from_value: e.from ?? null,
-      to_value: e.to ?? null,
-    }));
     // SQLite inserts many rows as a compound select: at most 500 terms.
-    for (const rows of chunk(eventRows, 400)) {
-      await tx('aspm_finding_events').insert(rows);
+    for (const part of chunk(plan.events, 400)) {
+      await tx('aspm_finding_events').insert(
+        part.map(e => ({
+          finding_id:
+            'id' in e.target
+              ? e.target.id
+              : insertedIds.get(
+                  plan.inserts[e.target.insert].finding.fingerprint,
+                ),
+          type: e.type,
+          at: e.at ?? at,
+          scan_id: scanId,
+          from_value: e.from ?? null,
+          to_value: e.to ?? null,
+        })),
+      );
     }
     return { counts: plan.counts };
   }

@@ -2,7 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { IngestQuery, IngestResult } from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
-import { parseScanBody } from './parsers/parseScan';
+import { parseScanBodyAsync } from './parsers/parseScan';
 
 /** How far in the future a scan time may be (clock skew of CI runners). */
 const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
@@ -64,7 +64,7 @@ export class IngestService {
     now?: Date;
   }): Promise<IngestResult> {
     const now = options.now ?? new Date();
-    const scan = parseScanBody(options.body);
+    const scan = await parseScanBodyAsync(options.body);
     const entityRef = await this.resolveEntity(options.query);
     const observedAt = options.query.observedAt
       ? new Date(options.query.observedAt)

@@ -15,6 +15,11 @@ import { parseSarif } from './sarif';
 import { parseSemgrep } from './semgrep';
 import { parseSnyk } from './snyk';
 import { parseTrivy } from './trivy';
+import {
+  looksLikeSarif,
+  parseSarifStream,
+  STREAM_THRESHOLD_BYTES,
+} from './streamSarif';
 
 const PARSERS: Record<ScanFormat, (doc: unknown) => ParsedScan> = {
   sarif: parseSarif,
@@ -123,4 +128,21 @@ function errorPosition(text: string, message: string): number | undefined {
     return start < 0 ? undefined : start + 10;
   }
   return cutAfter ? context.length - 10 : undefined;
+}
+
+/**
+ * Like {@link parseScanBody}, but a large SARIF upload (48 MiB or more) is
+ * parsed as a stream, so memory stays bounded by the findings, not by the
+ * document tree.
+ */
+export async function parseScanBodyAsync(
+  body: Buffer,
+  options: { streamThresholdBytes?: number } = {},
+): Promise<ParsedScan> {
+  const threshold = options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES;
+  if (body.length >= threshold && looksLikeSarif(body)) {
+    const bom = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+    return parseSarifStream(bom ? body.subarray(3) : body);
+  }
+  return parseScanBody(body);
 }

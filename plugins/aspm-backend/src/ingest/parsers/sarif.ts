@@ -74,6 +74,79 @@ interface RunContext {
 
 /** Parses a SARIF 2.1.0 log into one ParsedRun per SARIF run. */
 export function parseSarif(doc: unknown): ParsedScan {
+  return {
+    format: 'sarif',
+    runs: sarifRuns(doc).map((run, i) => parseRun(run, `runs[${i}]`)),
+  };
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v) ?? String(v);
+}
+
+function parseRun(value: unknown, where: string): ParsedRun {
+  const run = asRecord(value);
+  if (!run) throw new InputError(`SARIF: ${where} must be an object`);
+  const results =
+    run.results === undefined || run.results === null
+      ? []
+      : asArray(run.results);
+  if (!results) {
+    throw new InputError(`SARIF: ${where}.results must be an array`);
+  }
+  const reader = sarifRunReader(run, where);
+  results.forEach((r, j) => reader.add(r, j));
+  return reader.finish();
+}
+
+/**
+ * Reads one run's results one at a time (so a large log can be streamed):
+ * `run` is the run without, or with, its results; `add` each result, then
+ * `finish`.
+ */
+export function sarifRunReader(run: JsonObject, where: string) {
+  const tool = asRecord(run.tool);
+  const driver = asRecord(tool?.driver);
+  const toolName = asNonEmptyString(driver?.name);
+  if (!driver || !toolName) {
+    throw new InputError(`SARIF: ${where}.tool.driver.name is required`);
+  }
+  const ctx: RunContext = {
+    toolName,
+    driverName: toolName,
+    driverRules: (asArray(driver.rules) ?? []).map(asRecord),
+    extensions: (asArray(tool?.extensions) ?? []).map(asRecord),
+    artifacts: (asArray(run.artifacts) ?? []).map(asRecord),
+    imageName: asNonEmptyString(asRecord(run.properties)?.imageName),
+  };
+  const findings: ParsedFinding[] = [];
+  return {
+    add(r: unknown, j: number) {
+      const result = asRecord(r);
+      if (!result) {
+        throw new InputError(`SARIF: ${where}.results[${j}] must be an object`);
+      }
+      const finding = parseResult(result, ctx);
+      if (finding) findings.push(finding);
+    },
+    finish(): ParsedRun {
+      const version =
+        asNonEmptyString(driver.version) ??
+        asNonEmptyString(driver.semanticVersion);
+      return dropUndefined({
+        tool: dropUndefined({ name: toolName, version }),
+        runKey: runKeyOf(run),
+        scannedAt: scannedAtOf(run),
+        findings: numberRepeatedCodeFingerprints(findings),
+      });
+    },
+  };
+}
+
+/** Checks the top of a SARIF log (version, runs) and answers its runs. */
+export function sarifRuns(doc: unknown): unknown[] {
   const log = asRecord(doc);
   if (!log) {
     throw new InputError('SARIF: the document must be a JSON object');
@@ -89,60 +162,7 @@ export function parseSarif(doc: unknown): ParsedScan {
       `SARIF: 'runs' must be an array, got ${describeValue(log.runs)}`,
     );
   }
-  return {
-    format: 'sarif',
-    runs: runs.map((run, i) => parseRun(run, `runs[${i}]`)),
-  };
-}
-
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v) ?? String(v);
-}
-
-function parseRun(value: unknown, where: string): ParsedRun {
-  const run = asRecord(value);
-  if (!run) throw new InputError(`SARIF: ${where} must be an object`);
-  const tool = asRecord(run.tool);
-  const driver = asRecord(tool?.driver);
-  const toolName = asNonEmptyString(driver?.name);
-  if (!driver || !toolName) {
-    throw new InputError(`SARIF: ${where}.tool.driver.name is required`);
-  }
-  const results =
-    run.results === undefined || run.results === null
-      ? []
-      : asArray(run.results);
-  if (!results) {
-    throw new InputError(`SARIF: ${where}.results must be an array`);
-  }
-  const ctx: RunContext = {
-    toolName,
-    driverName: toolName,
-    driverRules: (asArray(driver.rules) ?? []).map(asRecord),
-    extensions: (asArray(tool?.extensions) ?? []).map(asRecord),
-    artifacts: (asArray(run.artifacts) ?? []).map(asRecord),
-    imageName: asNonEmptyString(asRecord(run.properties)?.imageName),
-  };
-  const findings: ParsedFinding[] = [];
-  results.forEach((r, j) => {
-    const result = asRecord(r);
-    if (!result) {
-      throw new InputError(`SARIF: ${where}.results[${j}] must be an object`);
-    }
-    const finding = parseResult(result, ctx);
-    if (finding) findings.push(finding);
-  });
-  const version =
-    asNonEmptyString(driver.version) ??
-    asNonEmptyString(driver.semanticVersion);
-  return dropUndefined({
-    tool: dropUndefined({ name: toolName, version }),
-    runKey: runKeyOf(run),
-    scannedAt: scannedAtOf(run),
-    findings: numberRepeatedCodeFingerprints(findings),
-  });
+  return runs;
 }
 
 /**
