@@ -60,6 +60,19 @@ export const severityFromGithubWord = severityFromWord;
 /** A code scanning rule's `severity` (a SARIF level) to ours. */
 export const severityFromRuleLevel = severityFromSarifLevel;
 
+/** A GitHub location object (start_line, end_line, start_column, end_column). */
+function locationOf(path: string | undefined, loc: Json | undefined) {
+  return path
+    ? compact({
+        path,
+        startLine: asNumber(loc?.start_line),
+        endLine: asNumber(loc?.end_line),
+        startColumn: asNumber(loc?.start_column),
+        endColumn: asNumber(loc?.end_column),
+      })
+    : undefined;
+}
+
 /** `external/cwe/cwe-079` → `CWE-79`; other tags are ignored. */
 export function cwesFromTags(tags: unknown): string[] {
   const out = new Set<string>();
@@ -174,15 +187,7 @@ export function mapCodeScanningAlert(
       severityFromRuleLevel(rule.severity) ??
       'medium',
     cwes: cwes.length ? cwes : undefined,
-    location: path
-      ? compact({
-          path,
-          startLine: asNumber(loc?.start_line),
-          endLine: asNumber(loc?.end_line),
-          startColumn: asNumber(loc?.start_column),
-          endColumn: asNumber(loc?.end_column),
-        })
-      : undefined,
+    location: locationOf(path, loc),
     fingerprint: `gh-code:${repoKey(repo)}:${number ?? ruleId}`,
     link: asString(a.html_url),
     properties: compact({
@@ -364,15 +369,7 @@ export function mapSecretScanningAlert(
     ruleId: secretType,
     title: asString(a.secret_type_display_name) ?? secretType,
     severity: 'high' as const,
-    location: path
-      ? compact({
-          path,
-          startLine: asNumber(first?.start_line),
-          endLine: asNumber(first?.end_line),
-          startColumn: asNumber(first?.start_column),
-          endColumn: asNumber(first?.end_column),
-        })
-      : undefined,
+    location: locationOf(path, first),
     fingerprint: `gh-secret:${repoKey(repo)}:${number ?? secretType}`,
     link: asString(a.html_url),
     properties: compact({
