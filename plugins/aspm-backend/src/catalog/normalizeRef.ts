@@ -22,3 +22,14 @@ export function normalizeRef(
     return undefined;
   }
 }
+
+/**
+ * A Group filter value from the API ("payments-bu", "group:payments-bu",
+ * "group:default/payments-bu") in the store's form.
+ */
+export function normalizeGroupRef(value: string): string {
+  return (
+    normalizeRef(value, { defaultKind: 'group' }) ??
+    value.toLocaleLowerCase('en-US')
+  );
+}

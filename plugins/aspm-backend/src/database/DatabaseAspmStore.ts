@@ -14,7 +14,7 @@ import {
 import { AspmStore, EntitySyncResult } from './AspmStore';
 import { AspmEntityRecord } from '../catalog/types';
 import { EntityRow, recordToRow, rowToEntity } from './entityRows';
-import { normalizeRef } from '../catalog/normalizeRef';
+import { normalizeGroupRef } from '../catalog/normalizeRef';
 import { stableStringify } from '../util/stableStringify';
 import { chunk } from '../util/chunk';
 import { toIso } from '../util/time';
@@ -34,9 +34,6 @@ const ORDER_COLUMNS: Record<EntitiesQuery['orderBy'], string> = {
   owningTeam: 'owning_team',
   lastSyncedAt: 'last_synced_at',
 };
-
-const groupRef = (v: string) =>
-  normalizeRef(v, { defaultKind: 'group' }) ?? v.toLocaleLowerCase('en-US');
 
 /** The knex implementation of {@link AspmStore}, for SQLite and PostgreSQL. */
 export class DatabaseAspmStore implements AspmStore {
@@ -186,10 +183,12 @@ export class DatabaseAspmStore implements AspmStore {
         query.kind.map(k => k.toLocaleLowerCase('en-US')),
       );
     }
-    if (query.owner?.length) q.whereIn('owner_ref', query.owner.map(groupRef));
-    if (query.team?.length) q.whereIn('owning_team', query.team.map(groupRef));
+    if (query.owner?.length)
+      q.whereIn('owner_ref', query.owner.map(normalizeGroupRef));
+    if (query.team?.length)
+      q.whereIn('owning_team', query.team.map(normalizeGroupRef));
     if (query.businessUnit?.length) {
-      q.whereIn('business_unit', query.businessUnit.map(groupRef));
+      q.whereIn('business_unit', query.businessUnit.map(normalizeGroupRef));
     }
     if (query.tier?.length) {
       const tiers = query.tier.filter(t => t !== 'untiered');

@@ -1,12 +1,9 @@
 import { OwnershipQuery, OwnershipReport } from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { AspmConfig } from '../config/readAspmConfig';
-import { normalizeRef } from '../catalog/normalizeRef';
+import { normalizeGroupRef } from '../catalog/normalizeRef';
 import { endOfDayUtc } from '../util/time';
 import { computeOwnershipCompleteness } from './computeOwnershipCompleteness';
-
-const groupRef = (v: string) =>
-  normalizeRef(v, { defaultKind: 'group' }) ?? v.toLocaleLowerCase('en-US');
 
 /** Loads the entities as of the requested date, scopes them, and computes the report. */
 export async function getOwnershipReport(options: {
@@ -24,13 +21,13 @@ export async function getOwnershipReport(options: {
     kinds,
   });
   if (query.businessUnit?.length) {
-    const wanted = new Set(query.businessUnit.map(groupRef));
+    const wanted = new Set(query.businessUnit.map(normalizeGroupRef));
     entities = entities.filter(
       e => e.businessUnit && wanted.has(e.businessUnit),
     );
   }
   if (query.team?.length) {
-    const wanted = new Set(query.team.map(groupRef));
+    const wanted = new Set(query.team.map(normalizeGroupRef));
     entities = entities.filter(e => e.owningTeam && wanted.has(e.owningTeam));
   }
   if (query.tier?.length) {
