@@ -21,6 +21,7 @@ import { findingColumns, rowToFinding } from './findingRows';
 import { KnownFinding, planScan } from '../ingest/planScan';
 import { stableStringify } from '../util/stableStringify';
 import { chunk } from '../util/chunk';
+import { bulkInsert } from './bulkInsert';
 import { toIso } from '../util/time';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -215,11 +216,10 @@ export class DatabaseFindingsStore implements FindingsStore {
       .returning('id');
     const scanId = Number(typeof scan === 'object' ? scan.id : scan);
 
-    // New findings, 400 rows a statement (~32 columns a row stays under the
-    // bind-parameter limits of both engines), built chunk by chunk so a large
-    // scan never holds all its rows at once.
+    // New findings through the engine's fast bulk path, built chunk by chunk
+    // so a large scan never holds all its rows at once.
     const insertedIds = new Map<string, number>();
-    for (const part of chunk(plan.inserts, 400)) {
+    for (const part of chunk(plan.inserts, 5000)) {
       const rows = part.map(i => ({
         ...key,
         tool_version: run.tool.version ?? null,
@@ -233,12 +233,12 @@ export class DatabaseFindingsStore implements FindingsStore {
         content_hash: i.contentHash,
         last_scan_id: scanId,
       }));
-      // RETURNING on both engines: no read-back (and no plan on a table whose
-      // statistics still say it is empty).
-      const returned = await tx('aspm_findings')
-        .insert(rows)
-        .returning(['id', 'fingerprint']);
-      for (const r of returned) insertedIds.set(r.fingerprint, Number(r.id));
+      const returned = await bulkInsert(tx, 'aspm_findings', rows, [
+        'fingerprint',
+      ]);
+      for (const r of returned) {
+        insertedIds.set(String(r.fingerprint), Number(r.id));
+      }
     }
 
     // Present findings whose fields or state change.
@@ -269,9 +269,10 @@ export class DatabaseFindingsStore implements FindingsStore {
         .update({ state: 'fixed', fixed_at: at, last_scan_id: scanId });
     }
 
-    // SQLite inserts many rows as a compound select: at most 500 terms.
-    for (const part of chunk(plan.events, 400)) {
-      await tx('aspm_finding_events').insert(
+    for (const part of chunk(plan.events, 5000)) {
+      await bulkInsert(
+        tx,
+        'aspm_finding_events',
         part.map(e => ({
           finding_id:
             'id' in e.target
