@@ -28,6 +28,22 @@ export interface Config {
       /** Weeks of history to load. Default 52. */
       weeks?: number;
     };
+    exceptions?: {
+      /**
+       * The category taxonomy of exceptions. Default: standard-unrealistic,
+       * platform-gap, ownership, compensated, false-positive-dispute, other.
+       */
+      categories?: string[];
+      /**
+       * Longest approval, in days, per tier ("1", "2", "3") and "default" for
+       * untiered entities. Default: 1: 90, 2: 180, 3: 365, default: 365.
+       */
+      maxDays?: { [tier: string]: number };
+      /** Approved exceptions expiring within this many days are "expiring soon". Default 30. */
+      expiringSoonDays?: number;
+      /** When the expiry job runs. Default every 15 minutes. */
+      expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     ingest?: {
       /**
        * Largest scanner file POST /ingest accepts, in bytes, after gzip

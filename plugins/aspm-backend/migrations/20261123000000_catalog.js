@@ -57,7 +57,10 @@ exports.up = async function up(knex) {
     table.timestamp('valid_to', { useTz: true });
     table.text('snapshot').notNullable().comment('The entity record as JSON');
     table.index(['entity_ref', 'valid_from'], 'aspm_entity_history_ref_idx');
-    table.index(['kind', 'valid_from', 'valid_to'], 'aspm_entity_history_asof_idx');
+    table.index(
+      ['kind', 'valid_from', 'valid_to'],
+      'aspm_entity_history_asof_idx',
+    );
   });
 
   await knex.schema.createTable('aspm_sync_runs', table => {

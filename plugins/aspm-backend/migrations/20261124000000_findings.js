@@ -9,23 +9,34 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('aspm_ingestions', table => {
-    table.comment('Every push to /ingest and every source run, with counts or the error');
+    table.comment(
+      'Every push to /ingest and every source run, with counts or the error',
+    );
     table.bigIncrements('id').primary();
     table.string('source', 100).notNullable().comment('push, or source:<id>');
-    table.string('status', 16).notNullable().comment('succeeded | failed | replay');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('succeeded | failed | replay');
     table.string('format', 32);
     table.string('entity_ref', 400);
     table.string('actor', 400);
     table.timestamp('received_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true });
-    table.text('tools').comment('JSON list of {name, version, runKey, scannedAt}');
-    table.text('counts').comment('JSON {received,new,unchanged,fixed,reopened,suppressed}');
+    table
+      .text('tools')
+      .comment('JSON list of {name, version, runKey, scannedAt}');
+    table
+      .text('counts')
+      .comment('JSON {received,new,unchanged,fixed,reopened,suppressed}');
     table.text('error');
     table.index(['entity_ref', 'received_at'], 'aspm_ingestions_entity_idx');
   });
 
   await knex.schema.createTable('aspm_scans', table => {
-    table.comment('One row per (entity, tool, run key) scan that changed state');
+    table.comment(
+      'One row per (entity, tool, run key) scan that changed state',
+    );
     table.bigIncrements('id').primary();
     table.bigInteger('ingestion_id').notNullable();
     table.string('entity_ref', 400).notNullable();
@@ -35,7 +46,10 @@ exports.up = async function up(knex) {
     table.timestamp('scanned_at', { useTz: true }).notNullable();
     table.string('content_hash', 64).notNullable();
     table.integer('finding_count').notNullable();
-    table.index(['entity_ref', 'tool', 'run_key', 'scanned_at'], 'aspm_scans_key_idx');
+    table.index(
+      ['entity_ref', 'tool', 'run_key', 'scanned_at'],
+      'aspm_scans_key_idx',
+    );
   });
 
   await knex.schema.createTable('aspm_findings', table => {
@@ -64,7 +78,10 @@ exports.up = async function up(knex) {
     table.string('package_ecosystem', 50);
     table.text('manifest');
     table.string('fixed_version', 200);
-    table.string('state', 16).notNullable().comment('open | fixed | false_positive | accepted');
+    table
+      .string('state', 16)
+      .notNullable()
+      .comment('open | fixed | false_positive | accepted');
     table.text('suppression_justification');
     table.timestamp('first_seen_at', { useTz: true }).notNullable();
     table.timestamp('last_seen_at', { useTz: true }).notNullable();
@@ -72,21 +89,33 @@ exports.up = async function up(knex) {
     table.integer('reopen_count').notNullable().defaultTo(0);
     table.text('link');
     table.text('properties');
-    table.string('content_hash', 64).notNullable().comment('Hash of the parsed fields, to skip unchanged rows');
+    table
+      .string('content_hash', 64)
+      .notNullable()
+      .comment('Hash of the parsed fields, to skip unchanged rows');
     table.bigInteger('last_scan_id');
     table.unique(['entity_ref', 'tool', 'run_key', 'fingerprint'], {
       indexName: 'aspm_findings_key_uq',
     });
-    table.index(['entity_ref', 'state', 'severity'], 'aspm_findings_entity_state_idx');
+    table.index(
+      ['entity_ref', 'state', 'severity'],
+      'aspm_findings_entity_state_idx',
+    );
     table.index(['state', 'severity'], 'aspm_findings_state_idx');
   });
 
   await knex.schema.createTable('aspm_finding_events', table => {
-    table.comment('Every state change of a finding, for history and as-of metrics');
+    table.comment(
+      'Every state change of a finding, for history and as-of metrics',
+    );
     table.bigIncrements('id').primary();
     table.bigInteger('finding_id').notNullable();
-    table.string('type', 24).notNullable()
-      .comment('opened | fixed | reopened | severity_changed | suppressed | unsuppressed');
+    table
+      .string('type', 24)
+      .notNullable()
+      .comment(
+        'opened | fixed | reopened | severity_changed | suppressed | unsuppressed',
+      );
     table.timestamp('at', { useTz: true }).notNullable();
     table.bigInteger('scan_id');
     table.string('from_value', 32);

@@ -15,6 +15,7 @@ import { createRouter } from './service/router';
 import { SourceRunner } from './sources/SourceRunner';
 import { IngestService } from './ingest/IngestService';
 import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
+import { ExceptionService } from './exceptions/ExceptionService';
 
 /**
  * The ASPM backend plugin: the store with history, the catalog sync and the
@@ -62,7 +63,13 @@ export const aspmPlugin = createBackendPlugin({
         permissionsRegistry,
       }) {
         const config = readAspmConfig(rootConfig);
-        const { store, findings } = await createStores({ database });
+        const {
+          store,
+          findings,
+          exceptions: exceptionsStore,
+        } = await createStores({
+          database,
+        });
         permissionsRegistry.addPermissions(aspmPermissions);
 
         const syncer = new CatalogSyncer({
@@ -83,10 +90,27 @@ export const aspmPlugin = createBackendPlugin({
           },
         });
 
+        const exceptions = new ExceptionService({
+          exceptions: exceptionsStore,
+          store,
+          config: config.exceptions,
+        });
+        await scheduler.scheduleTask({
+          id: 'aspm-exception-expiry',
+          scope: 'global',
+          ...config.exceptions.expirySchedule,
+          fn: async () => {
+            const n = await exceptionsStore.expireDue(new Date());
+            if (n) logger.info(`Expired ${n} exception(s)`);
+          },
+        });
+
         const sourceRunner = new SourceRunner({
           sources,
           store,
           findings,
+          exceptions: exceptionsStore,
+          categories: config.exceptions.categories,
           logger,
         });
         await sourceRunner.schedule(scheduler);
@@ -126,6 +150,8 @@ export const aspmPlugin = createBackendPlugin({
             ingest,
             demo,
             config,
+            exceptions,
+            exceptionsStore,
           }),
         );
       },

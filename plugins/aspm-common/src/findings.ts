@@ -25,8 +25,8 @@ export type Severity = (typeof SEVERITIES)[number];
  * The stored state of a finding: `open`; `fixed` (absent from a later scan,
  * or closed in the source); `false_positive` (suppressed in code or marked so
  * in the tool); `accepted` (risk accepted in the source tool, e.g. a SARIF
- * external suppression or DefectDojo risk acceptance). Exceptions managed in
- * the portal cover open findings at read time.
+ * external suppression or DefectDojo risk acceptance, or covered by an
+ * approved, unexpired exception; `exceptionId` then names it).
  * @public
  */
 export const FINDING_STATES = [
@@ -155,6 +155,8 @@ export interface Finding
   lastSeenAt: string;
   fixedAt?: string;
   reopenCount: number;
+  /** The portal exception that makes it `accepted` now, if any. */
+  exceptionId?: number;
 }
 
 /** One state change of a finding. @public */
@@ -165,7 +167,9 @@ export interface FindingEvent {
     | 'reopened'
     | 'severity_changed'
     | 'suppressed'
-    | 'unsuppressed';
+    | 'unsuppressed'
+    | 'accepted'
+    | 'exception_ended';
   at: string;
   from?: string;
   to?: string;

@@ -12,3 +12,4 @@ export * from './types';
 export * from './schemas';
 export * from './findings';
 export * from './severity';
+export * from './exceptions';

@@ -24,10 +24,28 @@ export const aspmSourcesRunPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Request an exception (risk acceptance). @public */
+export const aspmExceptionCreatePermission = createPermission({
+  name: 'aspm.exception.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Approve, reject, renew or revoke an exception. Never enough on its own to
+ * approve one's own request: the router refuses that whatever the policy says.
+ * @public
+ */
+export const aspmExceptionApprovePermission = createPermission({
+  name: 'aspm.exception.approve',
+  attributes: { action: 'update' },
+});
+
 /** Every permission the ASPM plugins define. @public */
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
   aspmFindingsIngestPermission,
   aspmSourcesRunPermission,
+  aspmExceptionCreatePermission,
+  aspmExceptionApprovePermission,
 ];

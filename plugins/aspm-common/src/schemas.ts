@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { EXPOSURES, TIERS } from './annotations';
 import { OWNER_RESOLUTIONS } from './types';
 import { FINDING_CATEGORIES, FINDING_STATES, SEVERITIES } from './findings';
+import {
+  EXCEPTION_SCOPE_TYPES,
+  EXCEPTION_SOURCES,
+  EXCEPTION_STATUSES,
+} from './exceptions';
 
 /** Entity kinds the catalog sync reads. @public */
 export const SYNCED_KINDS = [
@@ -192,4 +197,142 @@ export const sourceIdSchema = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a source id like github'),
+});
+
+const dateInput = asOfSchema;
+const boolParam = z
+  .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+  .transform(v => v === 'true');
+
+/** The scope of a new exception. @public */
+export const exceptionScopeSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('findings'),
+      findingIds: z
+        .array(z.number().int().positive())
+        .min(1, 'list at least one finding id')
+        .max(500),
+    }),
+    z.strictObject({
+      type: z.literal('rule'),
+      rule: z.string().trim().min(1, 'name the rule id, CVE or GHSA').max(300),
+    }),
+    z.strictObject({
+      type: z.literal('category'),
+      category: z.enum(FINDING_CATEGORIES),
+    }),
+    z.strictObject({ type: z.literal('entity') }),
+  ],
+  {
+    error: issue =>
+      issue.code === 'invalid_union'
+        ? `scope.type must be one of ${EXCEPTION_SCOPE_TYPES.join(', ')}`
+        : undefined,
+  },
+);
+
+const compensatingControlSchema = z.strictObject({
+  text: z.string().trim().min(1, 'describe the control').max(2000),
+  link: z.url({ message: 'must be a URL' }).max(2000).optional(),
+});
+
+const inOrder = (
+  v: { expiresAt?: string; reviewAt?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (
+    v.expiresAt &&
+    v.reviewAt &&
+    Date.parse(v.reviewAt) > Date.parse(v.expiresAt)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reviewAt'],
+      message: 'must not be after expiresAt',
+    });
+  }
+};
+
+/** Body of POST /exceptions. @public */
+export const exceptionRequestSchema = z
+  .strictObject({
+    entityRef: entityRefSchema,
+    scope: exceptionScopeSchema,
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'say why, in at least 10 characters')
+      .max(4000),
+    category: z.string().trim().min(1).max(60),
+    /** The expiry the requester asks for; the approver sets the real one. */
+    expiresAt: dateInput.optional(),
+    reviewAt: dateInput.optional(),
+    compensatingControl: compensatingControlSchema.optional(),
+  })
+  .superRefine(inOrder);
+/** @public */
+export type ExceptionRequest = z.infer<typeof exceptionRequestSchema>;
+
+/** Body of POST /exceptions/:id/approve and /renew. @public */
+export const exceptionApprovalSchema = z
+  .strictObject({
+    expiresAt: dateInput,
+    reviewAt: dateInput.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .superRefine(inOrder);
+/** @public */
+export type ExceptionApproval = z.infer<typeof exceptionApprovalSchema>;
+
+/** Body of POST /exceptions/:id/reject and /revoke: a note is required. @public */
+export const exceptionNoteSchema = z.strictObject({
+  note: z.string().trim().min(1, 'say why').max(2000),
+});
+
+/** Path of /exceptions/:id. @public */
+export const exceptionIdSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be an exception id (a number)')
+    .transform(Number),
+});
+
+/** Query of GET /exceptions. @public */
+export const exceptionsQuerySchema = z.strictObject({
+  entityRef: list(entityRefSchema).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  status: list(z.enum(EXCEPTION_STATUSES)).optional(),
+  category: list(z.string().max(60)).optional(),
+  source: list(z.enum(EXCEPTION_SOURCES)).optional(),
+  /** Requested at least this many days ago. */
+  minAgeDays: z
+    .enum(['30', '90', '180'], { message: 'must be 30, 90 or 180' })
+    .transform(Number)
+    .optional(),
+  noReviewDate: boolParam.optional(),
+  noCompensatingControl: boolParam.optional(),
+  /** Approved and expiring within this many days (already expired ones are not included). */
+  expiringWithinDays: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of days')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(3650))
+    .optional(),
+  orderBy: z
+    .enum(['requestedAt', 'expiresAt', 'status', 'entityRef'])
+    .default('requestedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
+});
+/** @public */
+export type ExceptionsQueryParams = z.infer<typeof exceptionsQuerySchema>;
+
+/** Query of GET /exceptions/summary. @public */
+export const exceptionSummaryQuerySchema = z.strictObject({
+  status: list(z.enum(EXCEPTION_STATUSES)).optional(),
 });

@@ -35,8 +35,54 @@ export interface AspmSourcePullContext {
   listEntities(): Promise<AspmEntity[]>;
   /** Stores one scan through the same code path as a push (one transaction). */
   submitScan(scan: AspmSourceScan): Promise<IngestResult>;
+  /**
+   * Stores the source's risk acceptances for one entity as exceptions (source
+   * = the source's id), matched by `externalId`: new ones are created, changed
+   * ones updated with an audit event, unchanged ones left alone (a replay
+   * changes nothing). One transaction. Submit the entity's scan first, so the
+   * findings they cover exist.
+   */
+  submitExceptions(
+    batch: AspmSourceExceptions,
+  ): Promise<AspmExceptionImportResult>;
   /** Aborted when the scheduled task times out or the backend stops. */
   signal?: AbortSignal;
+}
+
+/** A risk acceptance decided in a source tool (DefectDojo, GitHub). @public */
+export interface AspmImportedException {
+  /** Stable id in the source, e.g. `defectdojo:risk_acceptance:12` or `github:acme/repo:dependabot:7`. */
+  externalId: string;
+  /** The source's words: decision details, dismissal comment... */
+  reason: string;
+  /** One of the configured categories; default `other`. */
+  category?: string;
+  status: 'requested' | 'approved' | 'rejected' | 'expired' | 'revoked';
+  /** Who asked / decided, as the source names them (free text, e.g. `github:octocat`). */
+  requestedBy?: string;
+  requestedAt: Date;
+  decidedBy?: string;
+  decidedAt?: Date;
+  /** None for GitHub dismissals: they never expire (unmanaged debt). */
+  expiresAt?: Date;
+  reviewAt?: Date;
+  /** The findings it covers, by the tool and fingerprint of the scan submitted for them. */
+  findings: Array<{ tool: string; fingerprint: string; runKey?: string }>;
+}
+
+/** Exceptions of one entity from one source. @public */
+export interface AspmSourceExceptions {
+  entityRef: string;
+  exceptions: AspmImportedException[];
+}
+
+/** What submitExceptions did. @public */
+export interface AspmExceptionImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Finding references that matched no stored finding of the entity. */
+  unmatchedFindings: number;
 }
 
 /** What one pull did, for the ingestion log. @public */

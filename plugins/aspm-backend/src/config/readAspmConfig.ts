@@ -3,6 +3,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { DEFAULT_EXCEPTION_CATEGORIES } from '@aspm/plugin-aspm-common';
 import { EntityMappingOptions } from '../catalog/types';
 
 /** The plugin's configuration with defaults applied. */
@@ -21,6 +22,63 @@ export interface AspmConfig {
     maxBytes: number;
   };
   demo: { enabled: boolean; weeks: number };
+  exceptions: {
+    categories: string[];
+    /** Longest approval per tier, in days; `default` for the rest. */
+    maxDaysByTier: Record<string, number>;
+    expiringSoonDays: number;
+    /** How often the expiry job runs. */
+    expirySchedule: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+const DEFAULT_MAX_DAYS: Record<string, number> = {
+  '1': 90,
+  '2': 180,
+  '3': 365,
+  default: 365,
+};
+
+function readExceptions(config: Config | undefined): AspmConfig['exceptions'] {
+  const categories = config?.getOptionalStringArray('categories') ?? [
+    ...DEFAULT_EXCEPTION_CATEGORIES,
+  ];
+  if (
+    !categories.length ||
+    categories.some(c => !/^[a-z0-9][a-z0-9-]{0,59}$/.test(c))
+  ) {
+    throw new Error(
+      `aspm.exceptions.categories must be a non-empty list of lower-case slugs (a-z, 0-9, -), got ${JSON.stringify(
+        categories,
+      )}`,
+    );
+  }
+  const maxDaysByTier = { ...DEFAULT_MAX_DAYS };
+  const max = config?.getOptionalConfig('maxDays');
+  for (const key of max?.keys() ?? []) {
+    const days = max!.getNumber(key);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) {
+      throw new Error(
+        `aspm.exceptions.maxDays.${key} must be a whole number of days 1..3650, got ${days}`,
+      );
+    }
+    maxDaysByTier[key] = days;
+  }
+  const expiringSoonDays = config?.getOptionalNumber('expiringSoonDays') ?? 30;
+  return {
+    categories,
+    maxDaysByTier,
+    expiringSoonDays,
+    expirySchedule: config?.has('expirySchedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('expirySchedule'),
+        )
+      : {
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+        },
+  };
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -61,6 +119,7 @@ export function readAspmConfig(root: Config): AspmConfig {
   }
   return {
     ingest: { maxBytes },
+    exceptions: readExceptions(config?.getOptionalConfig('exceptions')),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       weeks: config?.getOptionalNumber('demo.weeks') ?? 52,

@@ -22,6 +22,7 @@ import { KnownFinding, planScan } from '../ingest/planScan';
 import { stableStringify } from '../util/stableStringify';
 import { chunk } from '../util/chunk';
 import { bulkInsert } from './bulkInsert';
+import { recomputeCoverage } from './recomputeCoverage';
 import { toIso } from '../util/time';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -191,18 +192,29 @@ export class DatabaseFindingsStore implements FindingsStore {
       }
     }
 
-    const known: KnownFinding[] = (
-      await tx('aspm_findings')
-        .where(key)
-        .select('id', 'fingerprint', 'state', 'severity', 'content_hash')
-    ).map(r => ({
+    const knownRows = await tx('aspm_findings')
+      .where(key)
+      .select(
+        'id',
+        'fingerprint',
+        'state',
+        'base_state',
+        'exception_id',
+        'severity',
+        'content_hash',
+      );
+    const known: KnownFinding[] = knownRows.map(r => ({
       id: Number(r.id),
       fingerprint: r.fingerprint,
-      state: r.state,
+      // What the scans said: an exception's acceptance is not the tool's.
+      state: r.base_state ?? r.state,
       severity: r.severity,
       contentHash: r.content_hash,
     }));
     const plan = planScan(known, findings);
+    const linked = new Set<number>(
+      knownRows.filter(r => r.exception_id !== null).map(r => Number(r.id)),
+    );
 
     const [scan] = await tx('aspm_scans')
       .insert({
@@ -226,6 +238,7 @@ export class DatabaseFindingsStore implements FindingsStore {
         fingerprint: i.finding.fingerprint,
         ...findingColumns(i.finding),
         state: i.state,
+        base_state: i.state,
         first_seen_at: i.firstSeenAt ?? at,
         last_seen_at: at,
         fixed_at: i.fixedAt === undefined ? null : i.fixedAt ?? at,
@@ -247,10 +260,18 @@ export class DatabaseFindingsStore implements FindingsStore {
         ...findingColumns(u.finding),
         tool_version: run.tool.version ?? null,
         state: u.state,
+        base_state: u.state,
         last_seen_at: at,
         content_hash: u.contentHash,
         last_scan_id: scanId,
       };
+      // Still covered by its exception while open: stays accepted (coverage
+      // is re-checked below); fixed or false positive: the link ends.
+      if (linked.has(u.id)) {
+        if (u.state === 'open' || u.state === 'accepted') {
+          update.state = 'accepted';
+        } else update.exception_id = null;
+      }
       if (u.state === 'open') update.fixed_at = null;
       if (u.fixedAt !== undefined) update.fixed_at = u.fixedAt ?? at;
       if (u.reopened) update.reopen_count = tx.raw('reopen_count + 1');
@@ -264,9 +285,13 @@ export class DatabaseFindingsStore implements FindingsStore {
     }
     // Absent: fixed at the scan's time.
     for (const ids of chunk(plan.fixed, 500)) {
-      await tx('aspm_findings')
-        .whereIn('id', ids)
-        .update({ state: 'fixed', fixed_at: at, last_scan_id: scanId });
+      await tx('aspm_findings').whereIn('id', ids).update({
+        state: 'fixed',
+        base_state: 'fixed',
+        exception_id: null,
+        fixed_at: at,
+        last_scan_id: scanId,
+      });
     }
 
     for (const part of chunk(plan.events, 5000)) {
@@ -287,6 +312,14 @@ export class DatabaseFindingsStore implements FindingsStore {
           to_value: e.to ?? null,
         })),
       );
+    }
+    // Exceptions of the entity: new or reopened findings they cover are
+    // accepted at the scan's time.
+    const hasExceptions = await tx('aspm_exceptions')
+      .where({ entity_ref: request.entityRef, status: 'approved' })
+      .first('id');
+    if (hasExceptions || linked.size) {
+      await recomputeCoverage(tx, request.entityRef, run.scannedAt);
     }
     return { counts: plan.counts };
   }

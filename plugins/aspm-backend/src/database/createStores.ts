@@ -1,12 +1,13 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAspmStore } from './DatabaseAspmStore';
 import { DatabaseFindingsStore } from './DatabaseFindingsStore';
+import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
 export async function createStores(options: { database: DatabaseService }) {
   const store = await DatabaseAspmStore.create(options);
-  const findings = new DatabaseFindingsStore(
-    await options.database.getClient(),
-  );
-  return { store, findings };
+  const client = await options.database.getClient();
+  const findings = new DatabaseFindingsStore(client);
+  const exceptions = new DatabaseExceptionsStore(client);
+  return { store, findings, exceptions };
 }

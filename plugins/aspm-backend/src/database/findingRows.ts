@@ -73,6 +73,10 @@ export function rowToFinding(row: Record<string, any>): Finding {
     lastSeenAt: toIso(row.last_seen_at)!,
     fixedAt: toIso(row.fixed_at),
     reopenCount: Number(row.reopen_count),
+    exceptionId:
+      row.exception_id === null || row.exception_id === undefined
+        ? undefined
+        : Number(row.exception_id),
     link: opt(row.link),
     properties: json<Record<string, unknown>>(row.properties),
   };

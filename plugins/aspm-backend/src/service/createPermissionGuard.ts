@@ -17,7 +17,7 @@ export function createPermissionGuard(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }) {
-  return async function guard(req: Request, permission: BasicPermission) {
+  async function guard(req: Request, permission: BasicPermission) {
     const credentials = await deps.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -30,5 +30,16 @@ export function createPermissionGuard(deps: {
       );
     }
     return credentials;
+  }
+  /** Whether the caller (already authenticated by guard) has the permission; never throws. */
+  guard.can = async (
+    credentials: Awaited<ReturnType<typeof guard>>,
+    permission: BasicPermission,
+  ): Promise<boolean> => {
+    const [decision] = await deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
   };
+  return guard;
 }

@@ -21,6 +21,7 @@ import {
   ownershipQuerySchema,
 } from '@aspm/plugin-aspm-common';
 import { FindingsStore } from '../database/FindingsStore';
+import { ExceptionsStore } from '../database/ExceptionsStore';
 import { IngestService } from '../ingest/IngestService';
 import { findingsQueryFromParams } from './findingsQueryFromParams';
 import { readRawBody } from './readRawBody';
@@ -32,6 +33,9 @@ import { AspmConfig } from '../config/readAspmConfig';
 import { getOwnershipReport } from '../ownership/getOwnershipReport';
 import { parseInput } from './parseInput';
 import { createPermissionGuard } from './createPermissionGuard';
+import { actorOf } from './actorOf';
+import { ExceptionService } from '../exceptions/ExceptionService';
+import { exceptionRoutes } from './exceptionRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -43,6 +47,8 @@ export interface RouterOptions {
   ingest: IngestService;
   demo?: DemoHistorySeeder;
   config: AspmConfig;
+  exceptions: ExceptionService;
+  exceptionsStore: ExceptionsStore;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -59,13 +65,7 @@ export async function createRouter(
     const credentials = await guard(req, aspmFindingsIngestPermission);
     const query = parseInput(ingestQuerySchema, req.query, 'query');
     const body = await readRawBody(req, config.ingest.maxBytes);
-    const actor =
-      'userEntityRef' in credentials.principal
-        ? String(credentials.principal.userEntityRef)
-        : `service:${String(
-            (credentials.principal as { subject?: string }).subject ??
-              'unknown',
-          )}`;
+    const actor = actorOf(credentials);
     res.json(await ingestService.ingest({ body, query, actor }));
   });
 
@@ -170,6 +170,16 @@ export async function createRouter(
     parseInput(catalogSyncBodySchema, req.body, 'body');
     res.json(await syncer.run('api'));
   });
+
+  router.use(
+    exceptionRoutes({
+      guard,
+      store,
+      exceptions: options.exceptions,
+      exceptionsStore: options.exceptionsStore,
+      json,
+    }),
+  );
 
   return router;
 }

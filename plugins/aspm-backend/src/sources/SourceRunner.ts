@@ -10,6 +10,8 @@ import {
 } from '@aspm/plugin-aspm-node';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
+import { ExceptionsStore } from '../database/ExceptionsStore';
+import { importSourceExceptions } from '../exceptions/importSourceExceptions';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
@@ -37,6 +39,9 @@ export class SourceRunner {
       sources: AspmIngestionSource[];
       store: AspmStore;
       findings: FindingsStore;
+      exceptions: ExceptionsStore;
+      /** The configured exception categories (imports outside them become `other`). */
+      categories: string[];
       logger: LoggerService;
     },
   ) {}
@@ -109,6 +114,13 @@ export class SourceRunner {
                 findings: scan.findings,
               },
             ],
+          }),
+        submitExceptions: batch =>
+          importSourceExceptions({
+            sourceId: source.id,
+            batch,
+            exceptions: this.deps.exceptions,
+            categories: this.deps.categories,
           }),
       });
       for (const e of result.errors) {

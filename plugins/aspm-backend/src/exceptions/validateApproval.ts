@@ -1,0 +1,50 @@
+import { InputError } from '@backstage/errors';
+
+/**
+ * Checks an approval's (or renewal's) dates against the policy: expiry in the
+ * future and no further than the tier's maximum; review date (if any) in the
+ * future and not after the expiry. Throws InputError naming the field.
+ */
+export function validateApproval(options: {
+  expiresAt: Date;
+  reviewAt?: Date;
+  now: Date;
+  tier?: string;
+  maxDaysByTier: Record<string, number>;
+}): void {
+  const { expiresAt, reviewAt, now, tier } = options;
+  if (expiresAt.getTime() <= now.getTime()) {
+    throw new InputError(
+      `expiresAt: must be in the future (got ${expiresAt.toISOString()})`,
+    );
+  }
+  const maxDays =
+    (tier !== undefined ? options.maxDaysByTier[tier] : undefined) ??
+    options.maxDaysByTier.default;
+  if (maxDays !== undefined) {
+    const limit = now.getTime() + maxDays * 86_400_000;
+    if (expiresAt.getTime() > limit) {
+      throw new InputError(
+        `expiresAt: must be at most ${maxDays} days from now for ${
+          tier ? `a tier ${tier}` : 'an untiered'
+        } entity (latest ${new Date(limit).toISOString().slice(0, 10)})`,
+      );
+    }
+  }
+  if (reviewAt) {
+    if (reviewAt.getTime() <= now.getTime()) {
+      throw new InputError('reviewAt: must be in the future');
+    }
+    if (reviewAt.getTime() > expiresAt.getTime()) {
+      throw new InputError('reviewAt: must not be after expiresAt');
+    }
+  }
+}
+
+/** A date input (YYYY-MM-DD is the end of that day, UTC) to a Date. */
+export function parseDateInput(value: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Date(`${value}T23:59:59.999Z`);
+  }
+  return new Date(value);
+}
