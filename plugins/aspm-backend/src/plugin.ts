@@ -123,6 +123,7 @@ export const aspmPlugin = createBackendPlugin({
             findings,
             ingest,
             syncer,
+            exceptions: exceptionsStore,
             logger: logger.child({ task: 'demo-history' }),
             weeks: config.demo.weeks,
             settleMs: 5000,

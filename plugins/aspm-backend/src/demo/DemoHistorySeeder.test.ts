@@ -63,4 +63,39 @@ describe('demo history', () => {
       actor: 'demo',
     });
   });
+
+  it('plays a year of exceptions: decisions, expiries and revocations at their times', async () => {
+    const all = await get('/api/aspm/exceptions?limit=100');
+    const statuses = all.items.map((e: any) => e.status).sort();
+    expect(new Set(statuses)).toEqual(
+      new Set(['approved', 'expired', 'rejected', 'revoked', 'requested']),
+    );
+    // Approved ones accept the findings they cover; the register says how many.
+    const approved = all.items.filter((e: any) => e.status === 'approved');
+    const covered = approved.reduce(
+      (n: number, e: any) => n + e.coveredFindings,
+      0,
+    );
+    expect(covered).toBeGreaterThan(0);
+    const accepted = await get('/api/aspm/findings?state=accepted&limit=1');
+    expect(accepted.totalCount).toBeGreaterThanOrEqual(covered);
+    // Ended exceptions cover nothing any more.
+    for (const e of all.items.filter((x: any) => x.status !== 'approved')) {
+      expect(e.coveredFindings).toBe(0);
+    }
+    const expired = all.items.find((e: any) => e.status === 'expired');
+    const details = await get(`/api/aspm/exceptions/${expired.id}`);
+    expect(details.events.map((e: any) => e.type)).toEqual([
+      'requested',
+      'approved',
+      'expired',
+    ]);
+    // Repeated categories per business unit.
+    const summary = await get('/api/aspm/exceptions/summary');
+    expect(
+      summary.items.some(
+        (i: any) => i.category === 'platform-gap' && i.count >= 1,
+      ),
+    ).toBe(true);
+  });
 });

@@ -1,4 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ExceptionsStore } from '../database/ExceptionsStore';
+import { demoExceptionPlan } from './demoExceptionPlan';
+import { DemoExceptionTimeline } from './DemoExceptionTimeline';
 import { ConflictError } from '@backstage/errors';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
@@ -36,6 +39,8 @@ export class DemoHistorySeeder {
       ingest: IngestService;
       syncer: CatalogSyncer;
       logger: LoggerService;
+      /** When given, the demo also records exceptions over the year. */
+      exceptions?: ExceptionsStore;
       weeks?: number;
       /** Pause between catalog syncs while waiting for the catalog to settle. */
       settleMs?: number;
@@ -101,7 +106,14 @@ export class DemoHistorySeeder {
         `Loading demo history: ${uploads.length} weekly scans of ${entities.length} components`,
       );
       let lastLogged = 0;
+      const timeline = this.deps.exceptions
+        ? new DemoExceptionTimeline(
+            this.deps.exceptions,
+            demoExceptionPlan(entities, now),
+          )
+        : undefined;
       for (const upload of uploads) {
+        await timeline?.until(upload.observedAt);
         try {
           await ingest.ingest({
             body: Buffer.from(upload.body),
@@ -127,6 +139,7 @@ export class DemoHistorySeeder {
           );
         }
       }
+      await timeline?.until(now);
       this.status.state = 'done';
       return this.getStatus();
     } catch (e) {
