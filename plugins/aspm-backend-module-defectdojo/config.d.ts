@@ -13,6 +13,8 @@ export interface Config {
         /**
          * A DefectDojo API v2 key (API v2 Key page of a user with read
          * access to the products), sent as `Authorization: Token <token>`.
+         * Risk acceptances are only listed to users who may edit them (e.g.
+         * the Writer role), so importing them as exceptions needs that too.
          * @visibility secret
          */
         token: string;

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DefectDojoFinding } from './mapFinding';
+import { DefectDojoRiskAcceptance } from './mapRiskAcceptance';
 
 /** The config key of the API token, named in authentication errors. */
 export const TOKEN_CONFIG_KEY = 'aspm.sources.defectdojo.token';
@@ -389,5 +390,23 @@ export class DefectDojoClient {
       offset: 0,
     });
     return this.listAll<DefectDojoFinding>(url, signal);
+  }
+
+  /**
+   * Every risk acceptance the token's user may see, all pages. The API has
+   * no product filter (acceptances hang off engagements), so they are listed
+   * once per pull and matched to entities by their `accepted_findings`. No
+   * `o` is sent: DefectDojo already orders the listing by id, and older
+   * versions accept `o=name` only; `listAll` rejects a listing that shifted
+   * between pages anyway.
+   */
+  async listRiskAcceptances(
+    signal?: AbortSignal,
+  ): Promise<DefectDojoRiskAcceptance[]> {
+    const url = this.url('api/v2/risk_acceptance/', {
+      limit: this.options.pageSize,
+      offset: 0,
+    });
+    return this.listAll<DefectDojoRiskAcceptance>(url, signal);
   }
 }

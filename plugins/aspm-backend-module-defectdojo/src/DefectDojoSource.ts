@@ -9,6 +9,7 @@ import {
   ParsedFinding,
 } from '@aspm/plugin-aspm-common';
 import {
+  AspmImportedException,
   AspmIngestionSource,
   AspmSourcePullContext,
   AspmSourcePullResult,
@@ -19,6 +20,10 @@ import {
   DefectDojoProduct,
 } from './DefectDojoClient';
 import { mapFinding } from './mapFinding';
+import {
+  DefectDojoRiskAcceptance,
+  mapRiskAcceptance,
+} from './mapRiskAcceptance';
 
 /** The tool name every DefectDojo scan is stored under. */
 export const DEFECTDOJO_TOOL_NAME = 'DefectDojo';
@@ -54,10 +59,14 @@ export interface DefectDojoSourceOptions {
   retryBaseDelayMs?: number;
   /** For tests: the fetch implementation. */
   fetch?: typeof fetch;
+  /** For tests: the clock that decides whether a risk acceptance has expired. */
+  now?: () => Date;
 }
 
 interface ProductListing {
   findings: ParsedFinding[];
+  /** DefectDojo ids of `findings` (duplicates are not among them). */
+  findingIds: Set<number>;
   skippedDuplicates: number;
   scannedAt: Date;
 }
@@ -78,8 +87,9 @@ function errorMessage(error: unknown): string {
 /**
  * Pulls findings from DefectDojo (API v2) into the ASPM store: one scan per
  * entity, the product's complete finding list, with DefectDojo's own
- * lifecycle (mitigated, false positive, risk accepted) as the source state.
- * See the package README for the configuration and the state mapping.
+ * lifecycle (mitigated, false positive, risk accepted) as the source state;
+ * then the risk acceptances covering the entity's findings, as its
+ * exceptions. See the package README for the configuration and the mappings.
  * @public
  */
 export class DefectDojoSource implements AspmIngestionSource {
@@ -91,6 +101,7 @@ export class DefectDojoSource implements AspmIngestionSource {
   private readonly maxRetryWaitMs: number;
   private readonly matchByName: boolean;
   private readonly matchByNameKinds: string[];
+  private readonly now: () => Date;
 
   /** Reads `aspm.sources.defectdojo` from the root config. */
   static fromConfig(config: Config): DefectDojoSource {
@@ -141,6 +152,7 @@ export class DefectDojoSource implements AspmIngestionSource {
       k.toLocaleLowerCase('en-US'),
     );
     this.schedule = options.schedule ?? DEFAULT_SCHEDULE;
+    this.now = options.now ?? (() => new Date());
     this.description = `DefectDojo findings (API v2) from ${this.baseUrl}`;
   }
 
@@ -165,6 +177,17 @@ export class DefectDojoSource implements AspmIngestionSource {
       }
       return listing;
     };
+
+    // Risk acceptances have no product filter: listed once per pull (when the
+    // first entity needs them) and matched to each entity by finding id.
+    let riskAcceptances: Promise<DefectDojoRiskAcceptance[]> | undefined;
+    const listRiskAcceptances = () => {
+      riskAcceptances ??= client.listRiskAcceptances(signal);
+      return riskAcceptances;
+    };
+    // The store keys source exceptions by external id: an acceptance on a
+    // product that several entities share goes to the first of them only.
+    const claimed = new Map<string, string>();
 
     const errors: AspmSourcePullResult['errors'] = [];
     let entities = 0;
@@ -204,16 +227,76 @@ export class DefectDojoSource implements AspmIngestionSource {
           );
         }
         const listing = await listProduct(productId!);
+        const runKey = `defectdojo:${productId}`;
         await ctx.submitScan({
           entityRef: entity.entityRef,
           tool: { name: DEFECTDOJO_TOOL_NAME },
-          runKey: `defectdojo:${productId}`,
+          runKey,
           scannedAt: listing.scannedAt,
           findings: listing.findings,
         });
-        entities += 1;
         logger.debug(
           `Pulled ${listing.findings.length} DefectDojo findings of product ${productId} for ${entity.entityRef} (${listing.skippedDuplicates} duplicates skipped)`,
+        );
+
+        // The entity's risk acceptances, after its scan (so the findings they
+        // cover exist). A failure leaves its stored exceptions as they are.
+        let acceptances: DefectDojoRiskAcceptance[];
+        try {
+          acceptances = await listRiskAcceptances();
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason ?? error;
+          throw new Error(
+            `risk acceptances not read, so no exceptions imported (the findings were stored): ${errorMessage(
+              error,
+            )}`,
+          );
+        }
+        const now = this.now();
+        const exceptions: AspmImportedException[] = [];
+        const elsewhere: string[] = [];
+        for (const ra of acceptances) {
+          const exception = mapRiskAcceptance(ra, {
+            productId: productId!,
+            findingIds: listing.findingIds,
+            tool: DEFECTDOJO_TOOL_NAME,
+            runKey,
+            now,
+          });
+          if (!exception) continue;
+          const owner = claimed.get(exception.externalId);
+          if (owner && owner !== entity.entityRef) {
+            elsewhere.push(exception.externalId);
+            continue;
+          }
+          claimed.set(exception.externalId, entity.entityRef);
+          exceptions.push(exception);
+        }
+        if (elsewhere.length) {
+          logger.warn(
+            `DefectDojo product ${productId} belongs to several entities; its risk acceptances ${elsewhere.join(
+              ', ',
+            )} are imported for the first of them only, not for ${
+              entity.entityRef
+            }`,
+          );
+        }
+        try {
+          await ctx.submitExceptions({
+            entityRef: entity.entityRef,
+            exceptions,
+          });
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason ?? error;
+          throw new Error(
+            `risk acceptances not stored (the findings were): ${errorMessage(
+              error,
+            )}`,
+          );
+        }
+        entities += 1;
+        logger.debug(
+          `Imported ${exceptions.length} DefectDojo risk acceptances of product ${productId} for ${entity.entityRef}`,
         );
       } catch (error) {
         if (signal?.aborted) throw signal.reason ?? error;
@@ -245,13 +328,16 @@ export class DefectDojoSource implements AspmIngestionSource {
     const raw = await client.listFindings(productId, signal);
     const scannedAt = new Date();
     const findings: ParsedFinding[] = [];
+    const findingIds = new Set<number>();
     let skippedDuplicates = 0;
     for (const f of raw) {
       const mapped = mapFinding(f, { baseUrl: this.baseUrl, productId });
-      if (mapped) findings.push(mapped);
-      else skippedDuplicates += 1;
+      if (mapped) {
+        findings.push(mapped);
+        findingIds.add(f.id);
+      } else skippedDuplicates += 1;
     }
-    return { findings, skippedDuplicates, scannedAt };
+    return { findings, findingIds, skippedDuplicates, scannedAt };
   }
 
   /** The product named like the entity: by `metadata.name`, then by title. */

@@ -80,6 +80,18 @@ export interface DefectDojoFinding {
   } | null;
 }
 
+/**
+ * The fingerprint of a DefectDojo finding listed for a product: DefectDojo's
+ * deduplication already merged duplicates, so its id identifies the finding.
+ * Risk acceptances name findings by these ids, and are matched through it.
+ */
+export function findingFingerprint(
+  productId: string,
+  findingId: number,
+): string {
+  return `dd:${productId}:${findingId}`;
+}
+
 /** What the mapper needs besides the finding. */
 export interface MapContext {
   /** DefectDojo's base URL without a trailing slash. */
@@ -294,7 +306,7 @@ export function mapFinding(
         }),
       },
     }),
-    fingerprint: `dd:${ctx.productId}:${f.id}`,
+    fingerprint: findingFingerprint(ctx.productId, f.id),
     link: `${ctx.baseUrl}/finding/${f.id}`,
     properties,
     sourceState,

@@ -17,6 +17,7 @@ import {
   realDjangoFindings,
   realListedFindings,
   realPayloadsDir,
+  realRiskAcceptances,
 } from './__testUtils__/sharedFixtures';
 
 jest.setTimeout(120_000);
@@ -61,6 +62,15 @@ describe('DefectDojo source in a backend with the catalog and the ASPM plugin', 
     expect(res.status).toBe(200);
     return res.body.items as any[];
   };
+  const exceptionsOf = async (name: string) => {
+    const res = await request(backend.server)
+      .get(
+        `/api/aspm/exceptions?entityRef=component:default/${name}&source=defectdojo&limit=100`,
+      )
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    return res.body.items as any[];
+  };
   const ingestions = async () => {
     const res = await request(backend.server)
       .get('/api/aspm/ingestions?limit=100')
@@ -100,6 +110,11 @@ describe('DefectDojo source in a backend with the catalog and the ASPM plugin', 
           name: 'search-gateway',
           findings: readSample('findings-search-gateway.json').results,
         },
+      ],
+      // One listing for every product, like DefectDojo's.
+      riskAcceptances: [
+        ...readSample('risk-acceptances.json').results,
+        ...(hasRealPayloads ? realRiskAcceptances() : []),
       ],
     }).start();
 
@@ -322,6 +337,70 @@ describe('DefectDojo source in a backend with the catalog and the ASPM plugin', 
     });
   });
 
+  it('imports the risk acceptances as exceptions linked to the findings they cover', async () => {
+    const payments = await findingsOf('payments-api');
+    const idOf = (fp: string) => payments.find(f => f.fingerprint === fp).id;
+    const byExternalId = Object.fromEntries(
+      (await exceptionsOf('payments-api')).map(e => [e.externalId, e]),
+    );
+    expect(Object.keys(byExternalId).sort()).toEqual([
+      'defectdojo:risk_acceptance:7',
+      'defectdojo:risk_acceptance:8',
+      'defectdojo:risk_acceptance:9',
+    ]);
+    // #7 runs to 2026-12-31 (the pull uses the real clock).
+    const sevenActive = Date.now() < Date.parse('2026-12-31T00:00:00Z');
+    expect(byExternalId['defectdojo:risk_acceptance:7']).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      source: 'defectdojo',
+      category: 'other',
+      status: sevenActive ? 'approved' : 'expired',
+      reason:
+        'Accept: Missing rate limiting on login — Compensating WAF rule until Q4',
+      requestedBy: 'defectdojo:user:3',
+      requestedAt: '2026-09-10T08:00:00.000Z',
+      decidedBy: 'Dana Ruiz (CISO)',
+      expiresAt: '2026-12-31T00:00:00.000Z',
+      scope: { type: 'findings', findingIds: [idOf('dd:101:1005')] },
+      coveredFindings: sevenActive ? 1 : 0,
+    });
+    expect(byExternalId['defectdojo:risk_acceptance:8']).toMatchObject({
+      status: 'expired',
+      scope: { type: 'findings', findingIds: [idOf('dd:101:1002')] },
+      coveredFindings: 0,
+    });
+    expect(byExternalId['defectdojo:risk_acceptance:9']).toMatchObject({
+      status: 'rejected',
+      scope: { type: 'findings', findingIds: [idOf('dd:101:1011')] },
+      coveredFindings: 0,
+    });
+    // The finding DefectDojo accepted stays accepted, now through #7; the
+    // ones under an expired or rejected acceptance stay open.
+    const state = (fp: string) => payments.find(f => f.fingerprint === fp);
+    expect(state('dd:101:1005')).toMatchObject({ state: 'accepted' });
+    expect(state('dd:101:1005').exceptionId).toBe(
+      sevenActive ? byExternalId['defectdojo:risk_acceptance:7'].id : undefined,
+    );
+    expect(state('dd:101:1002')).toMatchObject({ state: 'open' });
+    expect(state('dd:101:1002').exceptionId).toBeUndefined();
+    expect(state('dd:101:1011')).toMatchObject({ state: 'open' });
+
+    // #10 covers no finding of any entity; the gateway answered with none.
+    expect(await exceptionsOf('search-gateway')).toEqual([]);
+    expect(await exceptionsOf('broken-service')).toEqual([]);
+    // Listed once for the whole pull, in pages of 4 (4 samples, + 1 real).
+    expect(
+      dojo.riskAcceptanceRequests().map(r => [r.status, r.query.offset]),
+    ).toEqual(
+      hasRealPayloads
+        ? [
+            [200, '0'],
+            [200, '4'],
+          ]
+        : [[200, '0']],
+    );
+  });
+
   // Runs between the first pull and the no-op check (declaration order).
   describeReal('with the real DefectDojo payloads on product 102', () => {
     it('stores the real DefectDojo findings with their lifecycle', async () => {
@@ -358,6 +437,22 @@ describe('DefectDojo source in a backend with the catalog and the ASPM plugin', 
           ['dd:102:3', 'dd:102:125', 'dd:102:225'].includes(k),
         ),
       ).toEqual([]);
+
+      // DefectDojo's risk acceptance #1 covers finding 226; it expired on
+      // 2023-08-28. The finding keeps the state DefectDojo reports.
+      const exceptions = await exceptionsOf('legacy-portal');
+      expect(exceptions).toEqual([
+        expect.objectContaining({
+          externalId: 'defectdojo:risk_acceptance:1',
+          status: 'expired',
+          reason: 'Accept: Qwegqer — The issue is not that big of a deal',
+          requestedBy: 'defectdojo:user:1',
+          decidedBy: 'Somebody',
+          expiresAt: '2023-08-28T00:00:00.000Z',
+          scope: { type: 'findings', findingIds: [byFp.get('dd:102:226').id] },
+          coveredFindings: 0,
+        }),
+      ]);
     });
   });
 
@@ -376,15 +471,31 @@ describe('DefectDojo source in a backend with the catalog and the ASPM plugin', 
           f.fixedAt ?? null,
           f.firstSeenAt,
           f.reopenCount,
+          f.exceptionId ?? null,
         ]);
     const before = await snapshot();
     const logBefore = await ingestions();
+    const exceptionsBefore = await Promise.all(
+      ['payments-api', 'legacy-portal', 'search-gateway'].map(exceptionsOf),
+    );
 
     const again = await run();
     expect(again.entities).toBe(3);
     expect(again.errors).toHaveLength(1);
 
     expect(await snapshot()).toEqual(before);
+    // The same risk acceptances again: no exception changed, no event added.
+    expect(
+      await Promise.all(
+        ['payments-api', 'legacy-portal', 'search-gateway'].map(exceptionsOf),
+      ),
+    ).toEqual(exceptionsBefore);
+    for (const e of exceptionsBefore.flat()) {
+      const res = await request(backend.server)
+        .get(`/api/aspm/exceptions/${e.id}`)
+        .set('Authorization', auth);
+      expect(res.body.events.map((v: any) => v.type)).toEqual(['imported']);
+    }
     const logAfter = await ingestions();
     const added = logAfter.filter(i => !logBefore.some(b => b.id === i.id));
     expect(added.map(i => [i.status, i.entityRef]).sort()).toEqual(

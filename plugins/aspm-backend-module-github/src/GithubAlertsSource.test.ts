@@ -1,7 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AspmEntity, IngestResult } from '@aspm/plugin-aspm-common';
-import { AspmSourcePullContext, AspmSourceScan } from '@aspm/plugin-aspm-node';
+import {
+  AspmSourceExceptions,
+  AspmSourcePullContext,
+  AspmSourceScan,
+} from '@aspm/plugin-aspm-node';
 import { GithubAlertsSource } from './GithubAlertsSource';
 import {
   FakeGithub,
@@ -38,6 +42,9 @@ describe('GithubAlertsSource', () => {
   const github = new FakeGithub();
   let source: GithubAlertsSource;
   let scans: AspmSourceScan[];
+  let submitted: AspmSourceExceptions[];
+  /** Every submission in order: `scan <ref> <tool>` / `exceptions <ref>`. */
+  let calls: string[];
 
   const context = (
     entities: AspmEntity[],
@@ -47,6 +54,7 @@ describe('GithubAlertsSource', () => {
     listEntities: async () => entities,
     submitScan: async scan => {
       scans.push(scan);
+      calls.push(`scan ${scan.entityRef} ${scan.tool.name}`);
       return {
         ingestionId: scans.length,
         format: 'pull',
@@ -54,6 +62,16 @@ describe('GithubAlertsSource', () => {
         runs: [],
         counts: {},
       } as unknown as IngestResult;
+    },
+    submitExceptions: async batch => {
+      submitted.push(batch);
+      calls.push(`exceptions ${batch.entityRef}`);
+      return {
+        created: batch.exceptions.length,
+        updated: 0,
+        unchanged: 0,
+        unmatchedFindings: 0,
+      };
     },
     ...extra,
   });
@@ -76,6 +94,8 @@ describe('GithubAlertsSource', () => {
   beforeEach(() => {
     github.reset();
     scans = [];
+    submitted = [];
+    calls = [];
   });
 
   it('reads every page of every alert type and submits one scan per tool', async () => {
@@ -136,6 +156,266 @@ describe('GithubAlertsSource', () => {
       expect(r.accept).toBe('application/vnd.github+json');
       expect(r.apiVersion).toBe('2022-11-28');
     }
+
+    // The risk-accepting dismissals, once, after every scan of the entity:
+    // code scanning #2 (won't fix) and secret scanning #23 (wont_fix).
+    expect(calls.at(-1)).toBe('exceptions component:default/payments-api');
+    expect(calls.filter(c => c.startsWith('exceptions'))).toHaveLength(1);
+    expect(submitted).toEqual([
+      {
+        entityRef: 'component:default/payments-api',
+        exceptions: [
+          {
+            externalId: 'github:acme/payments-api:code-scanning:2',
+            reason:
+              "GitHub code scanning alert dismissed as won't fix: Admin-only page behind VPN",
+            category: 'other',
+            status: 'approved',
+            requestedBy: 'github:sec-lead',
+            requestedAt: new Date('2026-02-20T16:30:00Z'),
+            decidedBy: 'github:sec-lead',
+            decidedAt: new Date('2026-02-20T16:30:00Z'),
+            findings: [
+              {
+                tool: 'CodeQL',
+                fingerprint: 'gh-code:acme/payments-api:2',
+                runKey: 'github-code-scanning',
+              },
+            ],
+          },
+          {
+            externalId: 'github:acme/payments-api:secret-scanning:23',
+            reason:
+              'GitHub secret scanning alert dismissed as wont_fix: Sandbox-only key, no data behind it',
+            category: 'other',
+            status: 'approved',
+            requestedBy: 'github:sec-lead',
+            requestedAt: new Date('2026-01-05T08:00:00Z'),
+            decidedBy: 'github:sec-lead',
+            decidedAt: new Date('2026-01-05T08:00:00Z'),
+            findings: [
+              {
+                tool: 'GitHub secret scanning',
+                fingerprint: 'gh-secret:acme/payments-api:23',
+                runKey: 'github-secret-scanning',
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    // No expiry, no review date: unmanaged debt.
+    for (const e of submitted[0].exceptions) {
+      expect(e).not.toHaveProperty('expiresAt');
+      expect(e).not.toHaveProperty('reviewAt');
+    }
+    // Each covers a finding the scans submitted, still accepted by the scan.
+    const findings = new Map(
+      scans.flatMap(sc =>
+        sc.findings.map(f => [
+          `${sc.tool.name} ${sc.runKey} ${f.fingerprint}`,
+          f,
+        ]),
+      ),
+    );
+    for (const e of submitted[0].exceptions) {
+      const [ref] = e.findings;
+      expect(
+        findings.get(`${ref.tool} ${ref.runKey} ${ref.fingerprint}`)
+          ?.sourceState?.state,
+      ).toBe('accepted');
+    }
+  });
+
+  it('imports exactly the risk-accepting dismissal reasons of each alert type', async () => {
+    const p = paths('acme/payments-api');
+    const [, wontFix] = codeScanning;
+    const codeReasons = [
+      "won't fix",
+      'false positive',
+      'used in tests',
+      'mitigated',
+      null,
+    ];
+    const [, , , inaccurate] = dependabot;
+    const depReasons = [
+      'tolerable_risk',
+      'no_bandwidth',
+      'inaccurate',
+      'not_used',
+      'fix_started',
+      null,
+    ];
+    const [, , wontFixSecret] = secrets;
+    const secretResolutions = [
+      'wont_fix',
+      'false_positive',
+      'used_in_tests',
+      'revoked',
+      'pattern_edited',
+    ];
+    github
+      .set(p.code, {
+        pages: [
+          codeReasons.map((dismissed_reason, i) => ({
+            ...wontFix,
+            number: 100 + i,
+            dismissed_reason,
+          })),
+        ],
+      })
+      .set(p.dep, {
+        pages: [
+          [
+            ...depReasons.map((dismissed_reason, i) => ({
+              ...inaccurate,
+              number: 200 + i,
+              dismissed_reason,
+              // The comment is optional.
+              dismissed_comment: i === 1 ? null : inaccurate.dismissed_comment,
+            })),
+            // Auto-dismissed by GitHub: not a decision of anyone.
+            { ...dependabot[2], number: 299 },
+          ],
+        ],
+      })
+      .set(p.secret, {
+        pages: [
+          secretResolutions.map((resolution, i) => ({
+            ...wontFixSecret,
+            number: 300 + i,
+            resolution,
+          })),
+        ],
+      });
+    const result = await source.pull(
+      context([entity('payments-api', 'acme/payments-api')]),
+    );
+    expect(result).toEqual({ entities: 1, errors: [] });
+    expect(
+      submitted[0].exceptions.map(e => [
+        e.externalId,
+        e.reason,
+        e.requestedBy,
+        e.decidedAt?.toISOString(),
+        e.findings[0].fingerprint,
+      ]),
+    ).toEqual([
+      [
+        'github:acme/payments-api:code-scanning:100',
+        "GitHub code scanning alert dismissed as won't fix: Admin-only page behind VPN",
+        'github:sec-lead',
+        '2026-02-20T16:30:00.000Z',
+        'gh-code:acme/payments-api:100',
+      ],
+      [
+        'github:acme/payments-api:dependabot:200',
+        'GitHub Dependabot alert dismissed as tolerable_risk: No proxy is configured in the tool',
+        'github:sec-lead',
+        '2026-01-15T09:00:00.000Z',
+        'gh-dep:acme/payments-api:200',
+      ],
+      [
+        'github:acme/payments-api:dependabot:201',
+        'GitHub Dependabot alert dismissed as no_bandwidth',
+        'github:sec-lead',
+        '2026-01-15T09:00:00.000Z',
+        'gh-dep:acme/payments-api:201',
+      ],
+      [
+        'github:acme/payments-api:secret-scanning:300',
+        'GitHub secret scanning alert dismissed as wont_fix: Sandbox-only key, no data behind it',
+        'github:sec-lead',
+        '2026-01-05T08:00:00.000Z',
+        'gh-secret:acme/payments-api:300',
+      ],
+    ]);
+    // The finding states are unchanged: false positives stay false positives.
+    const states = Object.fromEntries(
+      scans.flatMap(sc =>
+        sc.findings.map(f => [f.fingerprint, f.sourceState?.state]),
+      ),
+    );
+    expect(states).toMatchObject({
+      'gh-code:acme/payments-api:100': 'accepted',
+      'gh-code:acme/payments-api:101': 'false_positive',
+      'gh-code:acme/payments-api:102': 'false_positive',
+      'gh-code:acme/payments-api:103': 'accepted',
+      'gh-code:acme/payments-api:104': 'accepted',
+      'gh-dep:acme/payments-api:200': 'accepted',
+      'gh-dep:acme/payments-api:201': 'accepted',
+      'gh-dep:acme/payments-api:202': 'false_positive',
+      'gh-dep:acme/payments-api:203': 'false_positive',
+      'gh-dep:acme/payments-api:204': 'open',
+      'gh-dep:acme/payments-api:299': 'false_positive',
+      'gh-secret:acme/payments-api:300': 'accepted',
+      'gh-secret:acme/payments-api:301': 'false_positive',
+      'gh-secret:acme/payments-api:302': 'false_positive',
+      'gh-secret:acme/payments-api:303': 'fixed',
+      'gh-secret:acme/payments-api:304': 'fixed',
+    });
+  });
+
+  it('imports a repository named by two entities for the first only', async () => {
+    const p = paths('acme/payments-api');
+    github
+      .set(p.code, { pages: [codeScanning] })
+      .set(p.dep, { pages: [[]] })
+      .set(p.secret, { pages: [[]] });
+    const logger = mockServices.logger.mock();
+    const result = await source.pull(
+      context(
+        [
+          entity('payments-api', 'acme/payments-api'),
+          entity('payments-worker', 'Acme/Payments-API'),
+        ],
+        { logger },
+      ),
+    );
+    expect(result).toEqual({ entities: 2, errors: [] });
+    expect(
+      submitted.map(b => [b.entityRef, b.exceptions.map(e => e.externalId)]),
+    ).toEqual([
+      [
+        'component:default/payments-api',
+        ['github:acme/payments-api:code-scanning:2'],
+      ],
+      ['component:default/payments-worker', []],
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'imported as exceptions of the first of them only, not of component:default/payments-worker',
+      ),
+    );
+  });
+
+  it('reports exceptions the store refuses, after storing the scans', async () => {
+    const p = paths('acme/payments-api');
+    github
+      .set(p.code, { pages: [codeScanning] })
+      .set(p.dep, { pages: [[]] })
+      .set(p.secret, { pages: [[]] });
+    const ctx = context([entity('payments-api', 'acme/payments-api')]);
+    ctx.submitExceptions = async () => {
+      throw new Error('the exceptions table is locked');
+    };
+    const result = await source.pull(ctx);
+    expect(result).toEqual({
+      entities: 0,
+      errors: [
+        {
+          entityRef: 'component:default/payments-api',
+          message:
+            'GitHub dismissals of acme/payments-api not stored as exceptions: the exceptions table is locked',
+        },
+      ],
+    });
+    expect(scans.map(sc => sc.tool.name)).toEqual([
+      'CodeQL',
+      'Semgrep OSS',
+      'Dependabot',
+      'GitHub secret scanning',
+    ]);
   });
 
   it('skips alert types that are not enabled, without an error', async () => {
@@ -163,14 +443,20 @@ describe('GithubAlertsSource', () => {
     ).toEqual([['component:default/legacy', 'Dependabot', 0]]);
     // Not-enabled answers are not retried.
     expect(github.requests).toHaveLength(6);
+    // GitHub answered for both: an empty list each (nothing to accept).
+    expect(submitted).toEqual([
+      { entityRef: 'component:default/ledger', exceptions: [] },
+      { entityRef: 'component:default/legacy', exceptions: [] },
+    ]);
   });
 
   it('reports a 5xx after 3 retries and submits nothing for that alert type', async () => {
     const p = paths('acme/web-shop');
     github
-      .set(p.code, { pages: [codeScanning.slice(0, 1)] })
+      // #2 (won't fix) and #23 (wont_fix) would be exceptions.
+      .set(p.code, { pages: [codeScanning.slice(0, 2)] })
       .set(p.dep, { always: SERVER_ERROR })
-      .set(p.secret, { pages: [secrets.slice(0, 1)] });
+      .set(p.secret, { pages: [secrets.slice(0, 3)] });
 
     const result = await source.pull(
       context([entity('web-shop', 'Acme/Web-Shop')]),
@@ -189,6 +475,8 @@ describe('GithubAlertsSource', () => {
       'CodeQL',
       'GitHub secret scanning',
     ]);
+    // A partial read must not change the stored exceptions.
+    expect(submitted).toEqual([]);
   });
 
   it('submits nothing when a later page fails', async () => {
@@ -240,6 +528,7 @@ describe('GithubAlertsSource', () => {
         'Semgrep OSS',
         'GitHub secret scanning',
       ]);
+      expect(submitted).toEqual([]);
     }
   });
 
@@ -337,6 +626,8 @@ describe('GithubAlertsSource', () => {
       ],
     ]);
     expect(github.requestsTo(p.code)).toHaveLength(1);
+    // Dependabot was read for payments-api, but code scanning was not.
+    expect(submitted).toEqual([]);
   });
 
   it('does not follow a next link to another origin', async () => {
@@ -373,6 +664,7 @@ describe('GithubAlertsSource', () => {
     );
     expect(result).toEqual({ entities: 0, errors: [] });
     expect(github.requests).toHaveLength(0);
+    expect(submitted).toEqual([]);
   });
 
   it('reports a scan the store refuses', async () => {
@@ -394,6 +686,8 @@ describe('GithubAlertsSource', () => {
       ),
       expect.stringContaining('(GitHub secret scanning) not stored'),
     ]);
+    // The findings an exception would cover may be missing: none submitted.
+    expect(submitted).toEqual([]);
   });
 
   it('stops when the signal aborts', async () => {
@@ -434,5 +728,6 @@ describe('GithubAlertsSource', () => {
     await expect(pending).rejects.toThrow('task timed out');
     expect(github.requestsTo(p.code)).toHaveLength(1);
     expect(scans).toHaveLength(0);
+    expect(submitted).toHaveLength(0);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@backstage/integration';
 import { ParsedFinding } from '@aspm/plugin-aspm-common';
 import {
+  AspmImportedException,
   AspmIngestionSource,
   AspmSourcePullContext,
   AspmSourcePullResult,
@@ -18,6 +19,7 @@ import {
 import { GithubRestClient } from './GithubRestClient';
 import {
   codeScanningToolOf,
+  dismissalException,
   mapCodeScanningAlert,
   mapDependabotAlert,
   mapSecretScanningAlert,
@@ -79,6 +81,9 @@ export interface GithubAlertsSourceOptions {
  * the source's own alert states. A listing that fails is reported as an
  * error and submits nothing, so no finding is closed for lack of data; an
  * alert type that is not enabled for a repository is skipped silently.
+ * Alerts dismissed as an accepted risk (won't fix, tolerable risk, no
+ * bandwidth) are then imported as the entity's exceptions, only when all of
+ * its alerts were read and stored.
  * @public
  */
 export class GithubAlertsSource implements AspmIngestionSource {
@@ -143,6 +148,9 @@ export class GithubAlertsSource implements AspmIngestionSource {
         : [];
     });
     const result: AspmSourcePullResult = { entities: 0, errors: [] };
+    // The store keys imported exceptions by external id: a repository that
+    // several entities name has its dismissals imported for the first only.
+    const claimed = new Map<string, string>();
     for (const entity of entities) {
       if (ctx.signal?.aborted) {
         throw ctx.signal.reason instanceof Error
@@ -154,6 +162,7 @@ export class GithubAlertsSource implements AspmIngestionSource {
         entity.slug,
         ctx,
         logger,
+        claimed,
       );
       if (errors.length === 0) result.entities += 1;
       result.errors.push(
@@ -166,12 +175,17 @@ export class GithubAlertsSource implements AspmIngestionSource {
     return result;
   }
 
-  /** Pulls every alert type of one repository; answers the error messages. */
+  /**
+   * Pulls every alert type of one repository, then imports its risk-accepting
+   * dismissals as exceptions if everything was read and stored; answers the
+   * error messages.
+   */
   private async pullEntity(
     entityRef: string,
     slug: string,
     ctx: AspmSourcePullContext,
     logger: LoggerService,
+    claimed: Map<string, string>,
   ): Promise<string[]> {
     const { host, apiBaseUrl, credentialsProvider } = this.options;
     let headers: Record<string, string>;
@@ -195,6 +209,7 @@ export class GithubAlertsSource implements AspmIngestionSource {
     });
 
     const errors: string[] = [];
+    const exceptions: AspmImportedException[] = [];
     const types =
       this.options.alertTypes ??
       (Object.keys(GITHUB_ALERT_TYPES) as GithubAlertType[]);
@@ -244,6 +259,13 @@ export class GithubAlertsSource implements AspmIngestionSource {
           tool = { name: 'GitHub secret scanning' };
           finding = mapSecretScanningAlert(item, slug);
         }
+        const exception = dismissalException(type, item, slug, {
+          tool: tool.name,
+          fingerprint: finding.fingerprint,
+          runKey,
+        });
+        // Imported only once the whole entity was read and stored (below).
+        if (exception) exceptions.push(exception);
         const scan = scans.get(tool.name) ?? {
           tool: { name: tool.name },
           findings: [],
@@ -281,6 +303,45 @@ export class GithubAlertsSource implements AspmIngestionSource {
           );
         }
       }
+    }
+
+    // Exceptions only when every alert type answered and its scans were
+    // stored: a partial read must not change what is stored. An empty list
+    // is sent when GitHub answered with no such dismissal (the store keeps
+    // earlier imports; it deletes nothing).
+    if (errors.length) {
+      logger.debug(
+        `GitHub dismissals of ${slug} not imported as exceptions: the alerts were not read or stored completely`,
+      );
+      return errors;
+    }
+    const own: AspmImportedException[] = [];
+    const elsewhere: string[] = [];
+    for (const exception of exceptions) {
+      const owner = claimed.get(exception.externalId);
+      if (owner && owner !== entityRef) {
+        elsewhere.push(exception.externalId);
+        continue;
+      }
+      claimed.set(exception.externalId, entityRef);
+      own.push(exception);
+    }
+    if (elsewhere.length) {
+      logger.warn(
+        `GitHub repository ${slug} is named by several entities; its dismissals ${elsewhere.join(
+          ', ',
+        )} are imported as exceptions of the first of them only, not of ${entityRef}`,
+      );
+    }
+    try {
+      await ctx.submitExceptions({ entityRef, exceptions: own });
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      errors.push(
+        `GitHub dismissals of ${slug} not stored as exceptions: ${messageOf(
+          error,
+        )}`,
+      );
     }
     return errors;
   }

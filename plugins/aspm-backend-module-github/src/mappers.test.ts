@@ -1,5 +1,6 @@
 import {
   cwesFromTags,
+  dismissalException,
   mapCodeScanningAlert,
   mapDependabotAlert,
   mapSecretScanningAlert,
@@ -482,5 +483,229 @@ describeReal('real GitHub REST payloads', () => {
     );
     expect(reopened.sourceState?.state).toBe('open');
     expect(reopened.fingerprint).toBe('gh-secret:o/r:191');
+  });
+});
+
+describe('dismissalException', () => {
+  const code = readSample<any[]>('code-scanning-alerts.sample.json');
+  const dep = readSample<any[]>('dependabot-alerts.sample.json');
+  const secret = readSample<any[]>('secret-scanning-alerts.sample.json');
+  const covers = { tool: 'T', fingerprint: 'fp', runKey: 'rk' };
+
+  it("maps a won't fix code scanning alert", () => {
+    expect(
+      dismissalException('codeScanning', code[1], 'Acme/Payments-API', covers),
+    ).toEqual({
+      externalId: 'github:acme/payments-api:code-scanning:2',
+      reason:
+        "GitHub code scanning alert dismissed as won't fix: Admin-only page behind VPN",
+      category: 'other',
+      status: 'approved',
+      requestedBy: 'github:sec-lead',
+      requestedAt: new Date('2026-02-20T16:30:00Z'),
+      decidedBy: 'github:sec-lead',
+      decidedAt: new Date('2026-02-20T16:30:00Z'),
+      findings: [covers],
+    });
+  });
+
+  it.each([
+    ['codeScanning', code[1], "won't fix", true],
+    ['codeScanning', code[1], 'false positive', false],
+    ['codeScanning', code[1], 'used in tests', false],
+    ['codeScanning', code[1], 'mitigated', false],
+    ['codeScanning', code[1], null, false],
+    ['dependabot', dep[3], 'tolerable_risk', true],
+    ['dependabot', dep[3], 'no_bandwidth', true],
+    ['dependabot', dep[3], 'inaccurate', false],
+    ['dependabot', dep[3], 'not_used', false],
+    ['dependabot', dep[3], 'fix_started', false],
+    ['dependabot', dep[3], null, false],
+  ] as const)(
+    '%s dismissed as %p: exception %p',
+    (kind, alert, reason, yes) => {
+      const e = dismissalException(
+        kind,
+        { ...alert, dismissed_reason: reason },
+        'o/r',
+        covers,
+      );
+      expect(e?.reason).toBe(
+        yes
+          ? `GitHub ${
+              kind === 'codeScanning' ? 'code scanning' : 'Dependabot'
+            } alert dismissed as ${reason}: ${alert.dismissed_comment}`
+          : undefined,
+      );
+    },
+  );
+
+  it.each([
+    ['wont_fix', true],
+    ['false_positive', false],
+    ['used_in_tests', false],
+    ['revoked', false],
+    ['pattern_edited', false],
+    ['pattern_deleted', false],
+    [null, false],
+  ])('secret scanning resolved as %p: exception %p', (resolution, yes) => {
+    expect(
+      dismissalException(
+        'secretScanning',
+        { ...secret[2], resolution },
+        'o/r',
+        covers,
+      ) !== undefined,
+    ).toBe(yes);
+  });
+
+  it('reads the secret scanning resolution, comment and resolver', () => {
+    expect(
+      dismissalException('secretScanning', secret[2], 'acme/x', covers),
+    ).toMatchObject({
+      externalId: 'github:acme/x:secret-scanning:23',
+      reason:
+        'GitHub secret scanning alert dismissed as wont_fix: Sandbox-only key, no data behind it',
+      requestedBy: 'github:sec-lead',
+      decidedAt: new Date('2026-01-05T08:00:00Z'),
+    });
+    // The older webhook shape has no state: a resolution means resolved.
+    const { state, ...noState } = secret[2];
+    expect(state).toBe('resolved');
+    expect(
+      dismissalException('secretScanning', noState, 'acme/x', covers)
+        ?.externalId,
+    ).toBe('github:acme/x:secret-scanning:23');
+  });
+
+  it('only for alerts still dismissed', () => {
+    // Reopened: GitHub clears the reason with the state, but not always the rest.
+    expect(
+      dismissalException(
+        'codeScanning',
+        { ...code[1], state: 'open' },
+        'o/r',
+        covers,
+      ),
+    ).toBeUndefined();
+    expect(
+      dismissalException(
+        'dependabot',
+        { ...dep[3], state: 'fixed', dismissed_reason: 'tolerable_risk' },
+        'o/r',
+        covers,
+      ),
+    ).toBeUndefined();
+    expect(
+      dismissalException(
+        'secretScanning',
+        { ...secret[2], state: 'open' },
+        'o/r',
+        covers,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('leaves out who when GitHub does not say, dates by updated_at without dismissed_at, needs a number and a time', () => {
+    const bare = {
+      ...dep[3],
+      dismissed_reason: 'no_bandwidth',
+      dismissed_comment: null,
+      dismissed_by: null,
+    };
+    expect(dismissalException('dependabot', bare, 'o/r', covers)).toEqual({
+      externalId: 'github:o/r:dependabot:14',
+      reason: 'GitHub Dependabot alert dismissed as no_bandwidth',
+      category: 'other',
+      status: 'approved',
+      requestedAt: new Date('2026-01-15T09:00:00Z'),
+      decidedAt: new Date('2026-01-15T09:00:00Z'),
+      findings: [covers],
+    });
+    expect(
+      dismissalException(
+        'dependabot',
+        { ...bare, dismissed_at: null, updated_at: '2026-01-16T00:00:00Z' },
+        'o/r',
+        covers,
+      )?.requestedAt,
+    ).toEqual(new Date('2026-01-16T00:00:00Z'));
+    expect(
+      dismissalException(
+        'dependabot',
+        { ...bare, dismissed_at: null, updated_at: null },
+        'o/r',
+        covers,
+      ),
+    ).toBeUndefined();
+    expect(
+      dismissalException(
+        'dependabot',
+        { ...bare, number: null },
+        'o/r',
+        covers,
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describeReal('dismissalException on real GitHub REST payloads', () => {
+  const dir = real!;
+  const covers = { tool: 'Dependabot', fingerprint: 'fp', runKey: 'rk' };
+
+  it('dependabot-alerts-for-repository.json: the tolerable_risk dismissal of octocat', () => {
+    const [dismissed, open] = readReal<any[]>(
+      dir,
+      'github-rest-api/dependabot-alerts-for-repository.json',
+    );
+    expect(
+      dismissalException(
+        'dependabot',
+        dismissed,
+        'octocat/hello-world',
+        covers,
+      ),
+    ).toEqual({
+      externalId: 'github:octocat/hello-world:dependabot:2',
+      reason:
+        'GitHub Dependabot alert dismissed as tolerable_risk: This alert is accurate but we use a sanitizer.',
+      category: 'other',
+      status: 'approved',
+      requestedBy: 'github:octocat',
+      requestedAt: new Date('2022-08-23T14:29:47Z'),
+      decidedBy: 'github:octocat',
+      decidedAt: new Date('2022-08-23T14:29:47Z'),
+      findings: [covers],
+    });
+    expect(
+      dismissalException('dependabot', open, 'octocat/hello-world', covers),
+    ).toBeUndefined();
+  });
+
+  it('false positive, used in tests and revoked dismissals are no exceptions', () => {
+    const none = [
+      ...readReal<any[]>(
+        dir,
+        'github-rest-api/code-scanning-alert-items.json',
+      ).map(a => dismissalException('codeScanning', a, 'o/r', covers)),
+      dismissalException(
+        'codeScanning',
+        readWebhookAlert(dir, 'code_scanning_alert.closed-by-user.json'),
+        'o/r',
+        covers,
+      ),
+      ...readReal<any[]>(
+        dir,
+        'github-rest-api/defectdojo-secret-scanning-alerts.json',
+      ).map(a => dismissalException('secretScanning', a, 'o/r', covers)),
+      dismissalException(
+        'secretScanning',
+        readReal(dir, 'github-rest-api/secret-scanning-alert-resolved.json'),
+        'o/r',
+        covers,
+      ),
+    ];
+    expect(none).toHaveLength(7);
+    expect(none.every(e => e === undefined)).toBe(true);
   });
 });

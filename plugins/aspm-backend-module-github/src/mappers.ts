@@ -4,6 +4,7 @@ import {
   severityFromSarifLevel,
   severityFromWord,
 } from '@aspm/plugin-aspm-common';
+import { AspmImportedException } from '@aspm/plugin-aspm-node';
 
 /*
  * Mapping of GitHub REST alert objects (code scanning, Dependabot, secret
@@ -390,5 +391,91 @@ export function mapSecretScanningAlert(
       hasMoreLocations: asBoolean(a.has_more_locations),
     }),
     sourceState: compact(sourceState),
+  });
+}
+
+/**
+ * The dismissal reasons that are GitHub's risk acceptances, per alert type:
+ * the alert is real and left unfixed on purpose. They become exceptions
+ * (besides the finding's `accepted` state); the other reasons do not
+ * (`false positive`, `used in tests`, `inaccurate`, `not_used` are false
+ * positives, `fix_started` keeps the alert open, `mitigated` and unknown
+ * reasons are accepted in the finding only). Documented in README.md.
+ */
+export const EXCEPTION_DISMISSAL_REASONS = {
+  codeScanning: ["won't fix"],
+  dependabot: ['tolerable_risk', 'no_bandwidth'],
+  secretScanning: ['wont_fix'],
+} as const;
+
+/** How an alert type is named in exception ids and reasons. */
+const EXCEPTION_KINDS = {
+  codeScanning: { id: 'code-scanning', label: 'code scanning' },
+  dependabot: { id: 'dependabot', label: 'Dependabot' },
+  secretScanning: { id: 'secret-scanning', label: 'secret scanning' },
+} as const;
+
+/** The alert types {@link dismissalException} reads. */
+export type AlertKind = keyof typeof EXCEPTION_KINDS;
+
+/**
+ * The exception a dismissed alert stands for, when GitHub's reason is a risk
+ * acceptance ({@link EXCEPTION_DISMISSAL_REASONS}); `undefined` otherwise, or
+ * when the alert has no number or no dismissal time to identify and date it.
+ *
+ * GitHub dismissals never expire and carry no review date, so the exception
+ * has neither: it counts as unmanaged debt until someone revokes it or
+ * GitHub reopens the alert. `covers` is the finding the source submitted for
+ * the alert (its tool, fingerprint and run key).
+ */
+export function dismissalException(
+  kind: AlertKind,
+  alert: unknown,
+  repo: string,
+  covers: { tool: string; fingerprint: string; runKey: string },
+): AspmImportedException | undefined {
+  const a = asRecord(alert) ?? {};
+  const number = asNumber(a.number);
+  if (number === undefined) return undefined;
+  let reason: string | undefined;
+  let comment: string | undefined;
+  let by: string | undefined;
+  let at: string | undefined;
+  if (kind === 'secretScanning') {
+    // Older payloads (webhooks) carry no state; a resolution means resolved.
+    const resolution = asString(a.resolution);
+    const state = asString(a.state) ?? (resolution ? 'resolved' : 'open');
+    if (state !== 'resolved') return undefined;
+    reason = resolution;
+    comment = asString(a.resolution_comment);
+    by = loginOf(a.resolved_by);
+    at = asTime(a.resolved_at);
+  } else {
+    if (asString(a.state) !== 'dismissed') return undefined;
+    reason = asString(a.dismissed_reason);
+    comment = asString(a.dismissed_comment);
+    by = loginOf(a.dismissed_by);
+    at = asTime(a.dismissed_at);
+  }
+  const accepted: readonly string[] = EXCEPTION_DISMISSAL_REASONS[kind];
+  if (!reason || !accepted.includes(reason)) return undefined;
+  // The dismissal time dates it; updated_at is the last change, which is the
+  // dismissal for an alert still dismissed.
+  const when = at ?? asTime(a.updated_at);
+  if (!when) return undefined;
+  const { id, label } = EXCEPTION_KINDS[kind];
+  const actor = by ? `github:${by}` : undefined;
+  return compact({
+    externalId: `github:${repoKey(repo)}:${id}:${number}`,
+    reason: `GitHub ${label} alert dismissed as ${reason}${
+      comment ? `: ${comment}` : ''
+    }`,
+    category: 'other',
+    status: 'approved' as const,
+    requestedBy: actor,
+    requestedAt: new Date(when),
+    decidedBy: actor,
+    decidedAt: new Date(when),
+    findings: [covers],
   });
 }

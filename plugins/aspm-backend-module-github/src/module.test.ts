@@ -110,6 +110,15 @@ describe('GitHub alerts source in a backend', () => {
   };
   const byFingerprint = (items: any[]): Record<string, any> =>
     Object.fromEntries(items.map(f => [f.fingerprint, f]));
+  const exceptionsOf = async (entityRef: string, extra = '') => {
+    const res = await request(backend.server)
+      .get(
+        `/api/aspm/exceptions?entityRef=${entityRef}&source=github&orderBy=requestedAt&order=asc&limit=100${extra}`,
+      )
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    return res.body.items as any[];
+  };
   const ingestions = async () => {
     const res = await request(backend.server)
       .get('/api/aspm/ingestions?limit=500')
@@ -297,6 +306,69 @@ describe('GitHub alerts source in a backend', () => {
     ]);
   });
 
+  it("imports won't-fix dismissals as exceptions without expiry or review date", async () => {
+    const payments = byFingerprint(await findingsOf(PAYMENTS));
+    const exceptions = await exceptionsOf(PAYMENTS);
+    expect(exceptions).toEqual([
+      expect.objectContaining({
+        entityRef: PAYMENTS,
+        source: 'github',
+        externalId: 'github:acme/payments-api:secret-scanning:23',
+        status: 'approved',
+        category: 'other',
+        reason:
+          'GitHub secret scanning alert dismissed as wont_fix: Sandbox-only key, no data behind it',
+        requestedBy: 'github:sec-lead',
+        requestedAt: '2026-01-05T08:00:00.000Z',
+        decidedBy: 'github:sec-lead',
+        decidedAt: '2026-01-05T08:00:00.000Z',
+        scope: {
+          type: 'findings',
+          findingIds: [payments['gh-secret:acme/payments-api:23'].id],
+        },
+        coveredFindings: 1,
+      }),
+      expect.objectContaining({
+        externalId: 'github:acme/payments-api:code-scanning:2',
+        status: 'approved',
+        reason:
+          "GitHub code scanning alert dismissed as won't fix: Admin-only page behind VPN",
+        requestedBy: 'github:sec-lead',
+        scope: {
+          type: 'findings',
+          findingIds: [payments['gh-code:acme/payments-api:2'].id],
+        },
+        coveredFindings: 1,
+      }),
+    ]);
+    for (const e of exceptions) {
+      expect(e).not.toHaveProperty('expiresAt');
+      expect(e).not.toHaveProperty('reviewAt');
+    }
+    // Unmanaged debt: listed among the exceptions without a review date.
+    expect(
+      (await exceptionsOf(PAYMENTS, '&noReviewDate=true')).map(
+        e => e.externalId,
+      ),
+    ).toHaveLength(2);
+    // The findings stay accepted (as the scan said), now through the exception.
+    expect(payments['gh-code:acme/payments-api:2']).toMatchObject({
+      state: 'accepted',
+      exceptionId: exceptions[1].id,
+    });
+    expect(payments['gh-secret:acme/payments-api:23']).toMatchObject({
+      state: 'accepted',
+      exceptionId: exceptions[0].id,
+    });
+    // False positives are no exceptions, and keep their state.
+    expect(payments['gh-dep:acme/payments-api:14'].state).toBe(
+      'false_positive',
+    );
+    expect(payments['gh-dep:acme/payments-api:14'].exceptionId).toBeUndefined();
+    // web-shop was not read completely (Dependabot failed): nothing imported.
+    expect(await exceptionsOf(WEB_SHOP)).toEqual([]);
+  });
+
   describeReal('with the real payloads of the shared folder', () => {
     it('stores the real payloads of ledger and web-shop', async () => {
       const ledger = byFingerprint(await findingsOf(LEDGER));
@@ -358,6 +430,27 @@ describe('GitHub alerts source in a backend', () => {
       expect(webShop.map(f => [f.fingerprint, f.state])).toEqual([
         ['gh-secret:acme/web-shop:2', 'false_positive'],
       ]);
+
+      // The real tolerable_risk dismissal is ledger's one exception; the
+      // real false positives and revocations are none.
+      expect(await exceptionsOf(LEDGER)).toEqual([
+        expect.objectContaining({
+          externalId: 'github:acme/ledger:dependabot:2',
+          status: 'approved',
+          reason:
+            'GitHub Dependabot alert dismissed as tolerable_risk: This alert is accurate but we use a sanitizer.',
+          requestedBy: 'github:octocat',
+          requestedAt: '2022-08-23T14:29:47.000Z',
+          scope: {
+            type: 'findings',
+            findingIds: [ledger['gh-dep:acme/ledger:2'].id],
+          },
+          coveredFindings: 1,
+        }),
+      ]);
+      expect(ledger['gh-dep:acme/ledger:2'].exceptionId).toEqual(
+        expect.any(Number),
+      );
     });
   });
 
@@ -367,6 +460,11 @@ describe('GitHub alerts source in a backend', () => {
       ledger: await findingsOf(LEDGER),
       webShop: await findingsOf(WEB_SHOP),
     };
+    const exceptionsBefore = [
+      ...(await exceptionsOf(PAYMENTS)),
+      ...(await exceptionsOf(LEDGER)),
+    ];
+    expect(exceptionsBefore.length).toBeGreaterThanOrEqual(2);
     const lastId = Math.max(...(await ingestions()).map(i => i.id));
 
     const result = await runSource();
@@ -378,6 +476,17 @@ describe('GitHub alerts source in a backend', () => {
     expect(strip(await findingsOf(PAYMENTS))).toEqual(strip(before.payments));
     expect(strip(await findingsOf(LEDGER))).toEqual(strip(before.ledger));
     expect(strip(await findingsOf(WEB_SHOP))).toEqual(strip(before.webShop));
+    // The same dismissals again: no exception changed, no event added.
+    expect([
+      ...(await exceptionsOf(PAYMENTS)),
+      ...(await exceptionsOf(LEDGER)),
+    ]).toEqual(exceptionsBefore);
+    for (const e of exceptionsBefore) {
+      const res = await request(backend.server)
+        .get(`/api/aspm/exceptions/${e.id}`)
+        .set('Authorization', auth);
+      expect(res.body.events.map((v: any) => v.type)).toEqual(['imported']);
+    }
 
     const second = (await ingestions()).filter(i => i.id > lastId);
     const succeeded = second.filter(i => i.status === 'succeeded');

@@ -20,9 +20,10 @@ export interface FakeRequest {
 }
 
 /**
- * A tiny DefectDojo API v2 on 127.0.0.1: products and findings, offset
- * pagination with `next` links (at most `maxPageSize` per page, so real
- * payloads span several pages), token auth, a 429 once, 5xx products.
+ * A tiny DefectDojo API v2 on 127.0.0.1: products, findings and risk
+ * acceptances, offset pagination with `next` links (at most `maxPageSize`
+ * per page, so real payloads span several pages), token auth, a 429 once,
+ * 5xx products.
  */
 export class FakeDefectDojo {
   readonly requests: FakeRequest[] = [];
@@ -30,14 +31,24 @@ export class FakeDefectDojo {
   private readonly rateLimited = new Set<number>();
   /** Overrides the origin written into `next` links. */
   nextOrigin?: string;
+  /**
+   * What `GET /api/v2/risk_acceptance/` lists (API shape: flat, `id`); it
+   * has no product filter, like DefectDojo's. Default none.
+   */
+  riskAcceptances: unknown[];
+  /** Answer every risk acceptance request with this status (e.g. 500). */
+  riskAcceptanceStatus?: number;
 
   constructor(
     readonly options: {
       token: string;
       products: FakeProduct[];
       maxPageSize?: number;
+      riskAcceptances?: unknown[];
     },
-  ) {}
+  ) {
+    this.riskAcceptances = options.riskAcceptances ?? [];
+  }
 
   get baseUrl(): string {
     const { port } = this.server!.address() as AddressInfo;
@@ -65,6 +76,10 @@ export class FakeDefectDojo {
         r.path === '/api/v2/findings/' &&
         r.query.test__engagement__product === String(productId),
     );
+  }
+
+  riskAcceptanceRequests(): FakeRequest[] {
+    return this.requests.filter(r => r.path === '/api/v2/risk_acceptance/');
   }
 
   private send(
@@ -171,6 +186,16 @@ export class FakeDefectDojo {
         res,
         product?.countOffset,
       );
+      return;
+    }
+    if (url.pathname === '/api/v2/risk_acceptance/') {
+      if (this.riskAcceptanceStatus) {
+        this.send(res, record, this.riskAcceptanceStatus, {
+          detail: 'Server Error',
+        });
+        return;
+      }
+      this.page(this.riskAcceptances, url, record, res);
       return;
     }
     this.send(res, record, 404, { detail: 'Not found.' });

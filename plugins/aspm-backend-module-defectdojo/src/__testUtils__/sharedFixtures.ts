@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DefectDojoFinding } from '../mapFinding';
+import { DefectDojoRiskAcceptance } from '../mapRiskAcceptance';
 
 function defectDojoDir(): string | undefined {
   const srcDir = path.resolve(__dirname, '..');
@@ -43,6 +44,17 @@ export function readSample<T = any>(name: string): T {
 type DjangoRecord = { model: string; pk: number; fields: Record<string, any> };
 
 /**
+ * DefectDojo's Django test fixture of risk acceptances in the API v2 shape:
+ * `RiskAcceptanceSerializer` is `fields = "__all__"`, so the API object is
+ * the record's `fields` flattened with `id` = pk.
+ */
+export function realRiskAcceptances(): DefectDojoRiskAcceptance[] {
+  return readSharedJson<DjangoRecord[]>('risk_acceptance.django-fixture.json')
+    .filter(r => r.model === 'dojo.risk_acceptance')
+    .map(r => ({ id: r.pk, ...r.fields })) as DefectDojoRiskAcceptance[];
+}
+
+/**
  * The findings of DefectDojo's Django test fixture in the API v2 shape: the
  * API serializes a finding's fields flat with `id` = pk, and its risk
  * acceptances as `accepted_risks`.
@@ -51,17 +63,15 @@ export function realDjangoFindings(): DefectDojoFinding[] {
   const findings = readSharedJson<DjangoRecord[]>(
     'findings.django-fixture.json',
   );
-  const acceptances = readSharedJson<DjangoRecord[]>(
-    'risk_acceptance.django-fixture.json',
-  );
+  const acceptances = realRiskAcceptances();
   return findings
     .filter(r => r.model === 'dojo.finding')
     .map(r => ({
       id: r.pk,
       ...r.fields,
-      accepted_risks: acceptances
-        .filter(a => (a.fields.accepted_findings ?? []).includes(r.pk))
-        .map(a => ({ id: a.pk, ...a.fields })),
+      accepted_risks: acceptances.filter(a =>
+        (a.accepted_findings ?? []).includes(r.pk),
+      ),
     })) as DefectDojoFinding[];
 }
 
