@@ -14,7 +14,7 @@ export class DemoExceptionTimeline {
   private readonly steps: Step[] = [];
   private readonly ids = new Map<DemoException, number>();
 
-  constructor(private readonly store: ExceptionsStore, plan: DemoException[]) {
+  constructor(store: ExceptionsStore, plan: DemoException[]) {
     for (const e of plan) {
       this.steps.push({
         at: e.requestedAt,

@@ -22,7 +22,10 @@ export function validateApproval(options: {
     (tier !== undefined ? options.maxDaysByTier[tier] : undefined) ??
     options.maxDaysByTier.default;
   if (maxDays !== undefined) {
-    const limit = now.getTime() + maxDays * 86_400_000;
+    // The whole last day counts: a date input means the end of that day.
+    const last = new Date(now.getTime() + maxDays * 86_400_000);
+    last.setUTCHours(23, 59, 59, 999);
+    const limit = last.getTime();
     if (expiresAt.getTime() > limit) {
       throw new InputError(
         `expiresAt: must be at most ${maxDays} days from now for ${

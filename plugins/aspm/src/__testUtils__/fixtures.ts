@@ -10,6 +10,10 @@ import {
 } from '@aspm/plugin-aspm-common';
 import { Entity } from '@backstage/catalog-model';
 import { AspmApi, FindingWithEvents, ListFindingsRequest } from '../api';
+import {
+  FakeExceptionsOptions,
+  fakeExceptionsBackend,
+} from './fakeExceptionsBackend';
 
 /** A finished catalog sync run. */
 export const lastSync: CatalogSyncRun = {
@@ -415,10 +419,17 @@ export const demoIngestions: Ingestion[] = [
   },
 ];
 
-/** A fake AspmApi answering canned data; override any method. */
+/**
+ * A fake AspmApi answering canned data; override any method. Its exception
+ * methods keep state in memory (see `fakeExceptionsBackend`): approving an
+ * exception accepts the open findings it covers, as the backend does.
+ */
 export function fakeAspmApi(
   overrides: Partial<AspmApi> = {},
+  exceptionOptions: FakeExceptionsOptions = {},
 ): jest.Mocked<AspmApi> {
+  const findings: Finding[] = demoFindings.map(f => ({ ...f }));
+  const exceptions = fakeExceptionsBackend(findings, exceptionOptions);
   const api: AspmApi = {
     listEntities: jest.fn(async () => ({
       items: [paymentsApi],
@@ -430,11 +441,9 @@ export function fakeAspmApi(
     getOwnership: jest.fn(async () => demoReport),
     getCatalogSync: jest.fn(async () => ({ lastRun: lastSync })),
     runCatalogSync: jest.fn(async () => lastSync),
-    listFindings: jest.fn(async request =>
-      queryFindings(demoFindings, request),
-    ),
+    listFindings: jest.fn(async request => queryFindings(findings, request)),
     getFinding: jest.fn(async (id: number): Promise<FindingWithEvents> => {
-      const finding = demoFindings.find(f => f.id === id);
+      const finding = findings.find(f => f.id === id);
       if (!finding) throw new Error(`No finding ${id}`);
       return {
         ...finding,
@@ -450,6 +459,12 @@ export function fakeAspmApi(
       limit: request?.limit ?? 50,
       offset: 0,
     })),
+    listExceptions: jest.fn(exceptions.listExceptions),
+    getException: jest.fn(exceptions.getException),
+    getExceptionPolicy: jest.fn(exceptions.getExceptionPolicy),
+    getExceptionSummary: jest.fn(exceptions.getExceptionSummary),
+    requestException: jest.fn(exceptions.requestException),
+    decideException: jest.fn(exceptions.decideException),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

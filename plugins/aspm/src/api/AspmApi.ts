@@ -1,7 +1,16 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AspmEntity,
+  AspmException,
+  AspmExceptionDetails,
   CatalogSyncRun,
+  ExceptionAction,
+  ExceptionApproval,
+  ExceptionCategorySummary,
+  ExceptionPolicy,
+  ExceptionRequest,
+  ExceptionSource,
+  ExceptionStatus,
   Exposure,
   Finding,
   FindingCategory,
@@ -107,6 +116,55 @@ export interface ListIngestionsRequest {
   offset?: number;
 }
 
+/** Fields `GET /exceptions` can be ordered by. @public */
+export type ExceptionsOrderBy =
+  | 'requestedAt'
+  | 'expiresAt'
+  | 'status'
+  | 'entityRef';
+
+/**
+ * Query of {@link AspmApi.listExceptions}. List fields are OR-ed, fields
+ * AND-ed. The backend orders by `requestedAt` descending by default.
+ * @public
+ */
+export interface ListExceptionsRequest {
+  entityRef?: string[];
+  team?: string[];
+  businessUnit?: string[];
+  tier?: Array<Tier | 'untiered'>;
+  status?: ExceptionStatus[];
+  /** Exception categories (the policy's taxonomy). */
+  category?: string[];
+  source?: ExceptionSource[];
+  /** Only exceptions requested at least this many days ago. */
+  minAgeDays?: 30 | 90 | 180;
+  /** Only exceptions without a review date. */
+  noReviewDate?: boolean;
+  /** Only exceptions without a compensating control. */
+  noCompensatingControl?: boolean;
+  /** Only approved exceptions expiring within this many days (not expired ones). */
+  expiringWithinDays?: number;
+  orderBy?: ExceptionsOrderBy;
+  order?: 'asc' | 'desc';
+  /** 1..500 */
+  limit?: number;
+  offset?: number;
+}
+
+/** Query of {@link AspmApi.getExceptionSummary}. @public */
+export interface GetExceptionSummaryRequest {
+  /** The backend counts requested and approved exceptions by default. */
+  status?: ExceptionStatus[];
+}
+
+/**
+ * Body of a decision: approve and renew need an expiry, reject and revoke a
+ * note.
+ * @public
+ */
+export type ExceptionDecisionBody = ExceptionApproval | { note: string };
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -123,6 +181,29 @@ export interface AspmApi {
   /** One finding with its events; a `ResponseError` (404) when unknown. */
   getFinding(id: number): Promise<FindingWithEvents>;
   listIngestions(request?: ListIngestionsRequest): Promise<Page<Ingestion>>;
+  /** The exception register; each item says what the caller may do with it. */
+  listExceptions(request?: ListExceptionsRequest): Promise<Page<AspmException>>;
+  /** One exception with its audit trail and covered findings; 404 when unknown. */
+  getException(id: number): Promise<AspmExceptionDetails>;
+  /** Categories, longest approval per tier and the "expiring soon" threshold. */
+  getExceptionPolicy(): Promise<ExceptionPolicy>;
+  /** Exceptions per business unit and category, to spot repeated categories. */
+  getExceptionSummary(
+    request?: GetExceptionSummaryRequest,
+  ): Promise<ExceptionCategorySummary>;
+  /** Requests an exception; a `ResponseError` (400) says what is invalid. */
+  requestException(body: ExceptionRequest): Promise<AspmExceptionDetails>;
+  /**
+   * Approves, rejects, revokes or renews an exception. Rejects with a
+   * `ResponseError`: 400 (invalid body, e.g. beyond the tier's maximum), 403
+   * (e.g. deciding one's own request), 404, or 409 (not allowed in the
+   * current status).
+   */
+  decideException(
+    id: number,
+    action: ExceptionAction,
+    body: ExceptionDecisionBody,
+  ): Promise<AspmExceptionDetails>;
 }
 
 /** @public */

@@ -7,6 +7,11 @@ import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  approvedException,
+  demoPolicy,
+  requestedException,
+} from '../__testUtils__/exceptionFixtures';
+import {
   demoIngestions,
   demoReport,
   lastSync,
@@ -340,5 +345,163 @@ describe('AspmClient', () => {
       statusCode: 403,
       cause: { message: 'Not allowed' },
     });
+  });
+
+  describe('exceptions', () => {
+    it('lists exceptions with filters, only true flags, ordering and paging', async () => {
+      const requests = recordRequests('get', '/exceptions', {
+        items: [approvedException],
+        totalCount: 1,
+        limit: 10,
+        offset: 20,
+      });
+      const page = await client.listExceptions({
+        entityRef: ['component:default/payments-api'],
+        status: ['requested', 'approved'],
+        category: ['platform-gap'],
+        source: [],
+        tier: ['1', 'untiered'],
+        team: ['group:default/team-ledger'],
+        businessUnit: ['group:default/payments-bu'],
+        minAgeDays: 90,
+        noReviewDate: true,
+        noCompensatingControl: false,
+        expiringWithinDays: 30,
+        orderBy: 'expiresAt',
+        order: 'asc',
+        limit: 10,
+        offset: 20,
+      });
+      expect(page.items[0].id).toBe(12);
+      const url = new URL(requests[0].url);
+      expect(url.pathname).toBe('/api/aspm/exceptions');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        entityRef: 'component:default/payments-api',
+        status: 'requested,approved',
+        category: 'platform-gap',
+        tier: '1,untiered',
+        team: 'group:default/team-ledger',
+        businessUnit: 'group:default/payments-bu',
+        minAgeDays: '90',
+        noReviewDate: 'true',
+        expiringWithinDays: '30',
+        orderBy: 'expiresAt',
+        order: 'asc',
+        limit: '10',
+        offset: '20',
+      });
+    });
+
+    it('lists exceptions without a query string when there are no filters', async () => {
+      const requests = recordRequests('get', '/exceptions', {
+        items: [],
+        totalCount: 0,
+        limit: 50,
+        offset: 0,
+      });
+      await client.listExceptions();
+      expect(requests[0].url).toBe(`${baseUrl}/exceptions`);
+    });
+
+    it('gets one exception, the policy and the summary', async () => {
+      const one = recordRequests('get', '/exceptions/:id', approvedException);
+      const policy = recordRequests('get', '/exceptions/policy', demoPolicy);
+      const summary = recordRequests('get', '/exceptions/summary', {
+        items: [
+          {
+            businessUnit: 'group:default/payments-bu',
+            category: 'platform-gap',
+            count: 3,
+          },
+        ],
+      });
+
+      // Registered after /exceptions/:id: msw prefers the newest handler.
+      await expect(client.getExceptionPolicy()).resolves.toEqual(demoPolicy);
+      expect(policy).toHaveLength(1);
+      const details = await client.getException(12);
+      expect(details.events).toHaveLength(2);
+      expect(one[0].url).toBe(`${baseUrl}/exceptions/12`);
+      const result = await client.getExceptionSummary({
+        status: ['approved'],
+      });
+      expect(result.items[0].count).toBe(3);
+      expect(summary[0].url).toBe(
+        `${baseUrl}/exceptions/summary?status=approved`,
+      );
+    });
+
+    it('posts a request as JSON', async () => {
+      const posts = recordRequests('post', '/exceptions', requestedException);
+      const body = {
+        entityRef: 'component:default/payments-api',
+        scope: { type: 'findings' as const, findingIds: [1] },
+        reason: 'Only on the build classpath',
+        category: 'false-positive-dispute',
+        expiresAt: '2026-05-01',
+      };
+      await expect(client.requestException(body)).resolves.toMatchObject({
+        id: 13,
+      });
+      expect(posts[0].method).toBe('POST');
+      expect(posts[0].headers.get('content-type')).toBe('application/json');
+      await expect(posts[0].json()).resolves.toEqual(body);
+    });
+
+    it.each([
+      ['approve', { expiresAt: '2026-05-01', reviewAt: '2026-04-01' }],
+      ['renew', { expiresAt: '2026-05-01' }],
+      ['reject', { note: 'Fix it instead' }],
+      ['revoke', { note: 'Fixed' }],
+    ] as const)(
+      'posts a decision to /exceptions/:id/%s',
+      async (action, body) => {
+        const posts = recordRequests(
+          'post',
+          `/exceptions/:id/${action}`,
+          approvedException,
+        );
+        await client.decideException(13, action, body);
+        expect(posts[0].url).toBe(`${baseUrl}/exceptions/13/${action}`);
+        await expect(posts[0].json()).resolves.toEqual(body);
+      },
+    );
+
+    it.each([
+      [
+        400,
+        'InputError',
+        'expiresAt: must be at most 90 days from now for a tier 1 entity',
+      ],
+      [
+        403,
+        'NotAllowedError',
+        'You requested this exception; someone else must approve it',
+      ],
+      [
+        409,
+        'ConflictError',
+        'Exception 13 is approved; it cannot be approved now',
+      ],
+    ])(
+      'reports a %s of a decision with the server message',
+      async (status, name, message) => {
+        server.use(
+          http.post(`${baseUrl}/exceptions/:id/approve`, () =>
+            HttpResponse.json(
+              { error: { name, message }, response: { statusCode: status } },
+              { status },
+            ),
+          ),
+        );
+        const error = await client
+          .decideException(13, 'approve', { expiresAt: '2026-05-01' })
+          .catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(status);
+        expect(error.cause.name).toBe(name);
+        expect(error.cause.message).toBe(message);
+      },
+    );
   });
 });

@@ -3,7 +3,13 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AspmEntity,
+  AspmException,
+  AspmExceptionDetails,
   CatalogSyncRun,
+  ExceptionAction,
+  ExceptionCategorySummary,
+  ExceptionPolicy,
+  ExceptionRequest,
   Finding,
   Ingestion,
   OwnershipReport,
@@ -12,9 +18,12 @@ import {
 import {
   AspmApi,
   CatalogSyncStatus,
+  ExceptionDecisionBody,
   FindingWithEvents,
+  GetExceptionSummaryRequest,
   GetOwnershipRequest,
   ListAspmEntitiesRequest,
+  ListExceptionsRequest,
   ListFindingsRequest,
   ListIngestionsRequest,
 } from './AspmApi';
@@ -92,6 +101,61 @@ export class AspmClient implements AspmApi {
     request: ListIngestionsRequest = {},
   ): Promise<Page<Ingestion>> {
     return this.request(`/ingestions${toQueryString({ ...request })}`);
+  }
+
+  async listExceptions(
+    request: ListExceptionsRequest = {},
+  ): Promise<Page<AspmException>> {
+    const { noReviewDate, noCompensatingControl, ...rest } = request;
+    return this.request(
+      `/exceptions${toQueryString({
+        ...rest,
+        // Only `true` filters; leave the parameter out otherwise.
+        noReviewDate: noReviewDate || undefined,
+        noCompensatingControl: noCompensatingControl || undefined,
+      })}`,
+    );
+  }
+
+  async getException(id: number): Promise<AspmExceptionDetails> {
+    return this.request(`/exceptions/${encodeURIComponent(String(id))}`);
+  }
+
+  async getExceptionPolicy(): Promise<ExceptionPolicy> {
+    return this.request('/exceptions/policy');
+  }
+
+  async getExceptionSummary(
+    request: GetExceptionSummaryRequest = {},
+  ): Promise<ExceptionCategorySummary> {
+    return this.request(`/exceptions/summary${toQueryString({ ...request })}`);
+  }
+
+  async requestException(
+    body: ExceptionRequest,
+  ): Promise<AspmExceptionDetails> {
+    return this.post('/exceptions', body);
+  }
+
+  async decideException(
+    id: number,
+    action: ExceptionAction,
+    body: ExceptionDecisionBody,
+  ): Promise<AspmExceptionDetails> {
+    return this.post(
+      `/exceptions/${encodeURIComponent(String(id))}/${encodeURIComponent(
+        action,
+      )}`,
+      body,
+    );
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

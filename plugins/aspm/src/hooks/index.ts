@@ -9,3 +9,11 @@ export {
 } from './useFindings';
 export type { FindingCounts } from './useFindings';
 export { useFindingsFilter } from './useFindingsFilter';
+export { useException } from './useException';
+export { useExceptionDecision } from './useExceptionDecision';
+export { useExceptionDialogs } from './useExceptionDialogs';
+export { useExceptionPolicy } from './useExceptionPolicy';
+export { useExceptionRequest } from './useExceptionRequest';
+export { useExceptions } from './useExceptions';
+export { useExceptionsFilter } from './useExceptionsFilter';
+export { useExceptionSummary } from './useExceptionSummary';

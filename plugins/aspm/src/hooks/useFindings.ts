@@ -4,11 +4,18 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ListFindingsRequest, aspmApiRef } from '../api';
 
-/** One page of findings; keeps the previous page while the next loads. */
-export function useFindings(request: ListFindingsRequest) {
+/**
+ * One page of findings; keeps the previous page while the next loads. A new
+ * `revision` reloads it (e.g. after an exception changed).
+ */
+export function useFindings(request: ListFindingsRequest, revision = 0) {
   const api = useApi(aspmApiRef);
   const key = JSON.stringify(request);
-  return useAsyncRetry(() => api.listFindings(request), [api, key]);
+  return useAsyncRetry(
+    () => api.listFindings(request),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, key, revision],
+  );
 }
 
 /** Open findings of an entity by severity, and its findings in any state. */
@@ -19,8 +26,11 @@ export interface FindingCounts {
   total: number;
 }
 
-/** Counts the findings of an entity with `limit=1` queries. */
-export function useFindingCounts(entityRef: string) {
+/**
+ * Counts the findings of an entity with `limit=1` queries; a new `revision`
+ * counts again.
+ */
+export function useFindingCounts(entityRef: string, revision = 0) {
   const api = useApi(aspmApiRef);
   return useAsyncRetry(async (): Promise<FindingCounts> => {
     const count = (request: ListFindingsRequest) =>
@@ -41,7 +51,7 @@ export function useFindingCounts(entityRef: string) {
       openTotal: bySeverity.reduce((sum, n) => sum + n, 0),
       total,
     };
-  }, [api, entityRef]);
+  }, [api, entityRef, revision]);
 }
 
 /** One finding with its events. */

@@ -129,6 +129,8 @@ const EVENT_LABELS: Record<FindingEvent['type'], string> = {
   severity_changed: 'Severity changed',
   suppressed: 'Suppressed',
   unsuppressed: 'Unsuppressed',
+  accepted: 'Accepted by an exception',
+  exception_ended: 'Exception ended',
 };
 
 /** A state or severity as a label; other values as they are. */

@@ -141,6 +141,24 @@ describe('AspmOrgPage', () => {
     );
   });
 
+  it('shows the exception register with its category summary', async () => {
+    const api = fakeAspmApi();
+    await render(api);
+    expect(
+      await screen.findByRole('region', { name: 'Exception register' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Exception register' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', {
+        name: 'Repeated categories by business unit',
+      }),
+    ).toBeInTheDocument();
+    expect(api.listExceptions).toHaveBeenCalled();
+    expect(api.getExceptionPolicy).toHaveBeenCalled();
+  });
+
   it('runs the catalog sync and reloads', async () => {
     const api = fakeAspmApi();
     await render(api);

@@ -18,6 +18,7 @@ import { useCatalogSync, useOwnershipReport } from '../../hooks';
 import { formatDateTime, nounForKinds } from '../../utils/format';
 import { toChartData } from '../../utils/ownership';
 import { errorMessage } from '../../utils/errors';
+import { ExceptionRegister } from '../ExceptionRegister';
 import { BusinessUnitTable, NO_BUSINESS_UNIT } from './BusinessUnitTable';
 import { OffendersTable } from './OffendersTable';
 import { OrgCompletenessCard } from './OrgCompletenessCard';
@@ -177,10 +178,13 @@ export const AspmOrgPage = () => (
   <Page themeId="tool">
     <Header
       title="Security posture"
-      subtitle="Ownership and criticality of the software catalog"
+      subtitle="Ownership, criticality and accepted risks of the software catalog"
     />
     <Content>
       <AspmOrgOverview />
+      <Box mt={4}>
+        <ExceptionRegister />
+      </Box>
     </Content>
   </Page>
 );

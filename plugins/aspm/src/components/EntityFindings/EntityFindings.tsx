@@ -22,11 +22,15 @@ import { SeverityCounts } from './SeverityCounts';
 const FindingsBrowser = (props: {
   entityRef: string;
   counts: Record<Severity, number>;
+  revision?: number;
+  onOpenException?: (id: number) => void;
+  onRequestException?: (finding: Finding) => void;
 }) => {
-  const { entityRef, counts } = props;
+  const { entityRef, counts, revision, onOpenException, onRequestException } =
+    props;
   const { filter, request, dispatch, selectSeverityCount } =
     useFindingsFilter(entityRef);
-  const { value, loading, error } = useFindings(request);
+  const { value, loading, error } = useFindings(request, revision);
   const [selected, setSelected] = useState<Finding>();
   // The table keeps its own sort indicator: a reset starts a fresh table.
   const [tableKey, setTableKey] = useState(0);
@@ -62,9 +66,17 @@ const FindingsBrowser = (props: {
           filter={filter}
           dispatch={dispatch}
           onOpen={open}
+          onOpenException={onOpenException}
         />
       )}
-      {selected && <FindingDetails finding={selected} onClose={close} />}
+      {selected && (
+        <FindingDetails
+          finding={selected}
+          onClose={close}
+          onOpenException={onOpenException}
+          onRequestException={onRequestException}
+        />
+      )}
     </>
   );
 };
@@ -72,21 +84,39 @@ const FindingsBrowser = (props: {
 /**
  * The findings of an entity: open findings by severity, a filterable table
  * of all of them, their details and history; how to push a scan when there
- * are none.
+ * are none. A new `revision` reloads counts and table (after an exception
+ * changed); the exception callbacks connect findings to exceptions.
  */
-export const EntityFindings = (props: { entityRef: string }) => {
-  const { entityRef } = props;
-  const { value: counts, loading, error } = useFindingCounts(entityRef);
+export const EntityFindings = (props: {
+  entityRef: string;
+  revision?: number;
+  onOpenException?: (id: number) => void;
+  onRequestException?: (finding: Finding) => void;
+}) => {
+  const { entityRef, revision } = props;
+  const {
+    value: counts,
+    loading,
+    error,
+  } = useFindingCounts(entityRef, revision);
 
   let body;
-  if (loading) {
+  if (loading && !counts) {
     body = <Progress />;
   } else if (error) {
     body = <ResponseErrorPanel error={error} title={errorMessage(error)} />;
   } else if (!counts || counts.total === 0) {
     body = <FindingsEmptyState entityRef={entityRef} />;
   } else {
-    body = <FindingsBrowser entityRef={entityRef} counts={counts.open} />;
+    body = (
+      <FindingsBrowser
+        entityRef={entityRef}
+        counts={counts.open}
+        revision={revision}
+        onOpenException={props.onOpenException}
+        onRequestException={props.onRequestException}
+      />
+    );
   }
 
   const subheader =

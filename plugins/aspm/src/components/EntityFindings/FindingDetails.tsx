@@ -20,7 +20,6 @@ import { errorMessage } from '../../utils/errors';
 import {
   categoryLabel,
   describeFindingEvent,
-  findingStateLabel,
   findingWhere,
   formatCvss,
   formatFindingAge,
@@ -29,6 +28,7 @@ import {
 } from '../../utils/findings';
 import { NO_VALUE, formatDateTime, formatPercent } from '../../utils/format';
 import { FieldList, FindingSeverityChip } from '../shared';
+import { FindingStateCell } from './FindingStateCell';
 
 const useStyles = makeStyles(theme => ({
   title: { paddingRight: theme.spacing(6) },
@@ -42,7 +42,10 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** The label/value pairs of a finding; vulnerability fields only when known. */
-function findingFields(finding: Finding): Array<[string, ReactNode]> {
+function findingFields(
+  finding: Finding,
+  onOpenException?: (id: number) => void,
+): Array<[string, ReactNode]> {
   const fields: Array<[string, ReactNode]> = [];
   const add = (label: string, value: ReactNode, when = true) => {
     if (when) fields.push([label, value]);
@@ -51,7 +54,10 @@ function findingFields(finding: Finding): Array<[string, ReactNode]> {
   const pkg = finding.package;
 
   add('Severity', <FindingSeverityChip severity={finding.severity} />);
-  add('State', findingStateLabel(finding.state));
+  add(
+    'State',
+    <FindingStateCell finding={finding} onOpenException={onOpenException} />,
+  );
   add('Category', categoryLabel(finding.category));
   add(
     'Tool',
@@ -122,8 +128,12 @@ const FindingHistory = (props: { events: FindingEvent[] }) => {
 export const FindingDetails = (props: {
   finding: Finding;
   onClose: () => void;
+  /** Opens the exception that accepts the finding (closes this dialog). */
+  onOpenException?: (id: number) => void;
+  /** Opens the request form for this finding (closes this dialog). */
+  onRequestException?: (finding: Finding) => void;
 }) => {
-  const { onClose } = props;
+  const { onClose, onOpenException, onRequestException } = props;
   const classes = useStyles();
   const { value, loading, error } = useFinding(props.finding.id);
   const finding: Finding = value ?? props.finding;
@@ -155,7 +165,16 @@ export const FindingDetails = (props: {
         </IconButton>
       </DialogTitle>
       <DialogContent dividers>
-        <FieldList fields={findingFields(finding)} />
+        <FieldList
+          fields={findingFields(
+            finding,
+            onOpenException &&
+              (id => {
+                onClose();
+                onOpenException(id);
+              }),
+          )}
+        />
         {properties.length > 0 && (
           <Box className={classes.section}>
             <Typography variant="h6" component="h3" gutterBottom>
@@ -181,6 +200,17 @@ export const FindingDetails = (props: {
         </Box>
       </DialogContent>
       <DialogActions>
+        {onRequestException && finding.state === 'open' && (
+          <Button
+            color="primary"
+            onClick={() => {
+              onClose();
+              onRequestException(finding);
+            }}
+          >
+            Request exception for this finding
+          </Button>
+        )}
         {finding.link && (
           <Button
             href={finding.link}

@@ -5,9 +5,6 @@ import {
 } from '@aspm/plugin-aspm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Checkbox from '@material-ui/core/Checkbox';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { useEffect, useState } from 'react';
@@ -23,6 +20,7 @@ import {
   FindingsFilterAction,
   parseToolFilter,
 } from '../../utils/findingsFilter';
+import { MultiSelect } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   bar: {
@@ -31,52 +29,7 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'flex-end',
     gap: theme.spacing(2),
   },
-  select: { minWidth: 160, maxWidth: 260 },
 }));
-
-/** A multiple select of a filter field. */
-function MultiSelect<T extends string>(props: {
-  id: string;
-  label: string;
-  options: readonly T[];
-  value: T[];
-  labelOf: (value: T) => string;
-  onChange: (values: T[]) => void;
-}) {
-  const { id, label, options, value, labelOf, onChange } = props;
-  const classes = useStyles();
-  return (
-    <TextField
-      id={id}
-      select
-      label={label}
-      className={classes.select}
-      value={value}
-      onChange={e => onChange(e.target.value as unknown as T[])}
-      SelectProps={{
-        multiple: true,
-        displayEmpty: true,
-        renderValue: selected =>
-          (selected as T[]).length
-            ? (selected as T[]).map(labelOf).join(', ')
-            : 'Any',
-      }}
-      InputLabelProps={{ shrink: true }}
-    >
-      {options.map(option => (
-        <MenuItem key={option} value={option}>
-          <Checkbox
-            size="small"
-            checked={value.includes(option)}
-            inputProps={{ 'aria-hidden': true }}
-            tabIndex={-1}
-          />
-          <ListItemText primary={labelOf(option)} />
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
 
 /** Filters of the findings table: state, severity, category and tool. */
 export const FindingsFilterBar = (props: {

@@ -8,7 +8,6 @@ import { useMemo } from 'react';
 import {
   FindingsSortColumn,
   categoryLabel,
-  findingStateLabel,
   findingWhere,
   findingsSort,
   formatFindingAge,
@@ -20,6 +19,7 @@ import {
 } from '../../utils/findingsFilter';
 import { formatDate } from '../../utils/format';
 import { FindingSeverityChip } from '../shared';
+import { FindingStateCell } from './FindingStateCell';
 
 type Row = Finding & {
   where: { primary: string; secondary?: string };
@@ -36,6 +36,7 @@ const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
 function makeColumns(
   onOpen: (finding: Finding) => void,
   initialSort: { orderBy: string; order: 'asc' | 'desc' },
+  onOpenException?: (id: number) => void,
 ): Array<{ column: TableColumn<Row>; sortKey?: FindingsSortColumn }> {
   const sorted = (key: FindingsSortColumn) =>
     ({
@@ -162,7 +163,9 @@ function makeColumns(
         title: 'State',
         field: 'state',
         ...unsorted,
-        render: row => findingStateLabel(row.state),
+        render: row => (
+          <FindingStateCell finding={row} onOpenException={onOpenException} />
+        ),
       },
     },
     {
@@ -199,12 +202,18 @@ export const FindingsTable = (props: {
   filter: FindingsFilter;
   dispatch: (action: FindingsFilterAction) => void;
   onOpen: (finding: Finding) => void;
+  /** Opens the exception that accepts a finding. */
+  onOpenException?: (id: number) => void;
 }) => {
-  const { page, loading, filter, dispatch, onOpen } = props;
+  const { page, loading, filter, dispatch, onOpen, onOpenException } = props;
 
-  // Built once: new columns would reset the table's sort state.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const columns = useMemo(() => makeColumns(onOpen, filter), []);
+  // Built once: new columns would reset the table's sort state. The
+  // callbacks must be stable.
+  const columns = useMemo(
+    () => makeColumns(onOpen, filter, onOpenException),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
 
   const now = Date.now();
   const rows = useMemo<Row[]>(

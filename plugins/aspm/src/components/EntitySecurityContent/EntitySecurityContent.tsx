@@ -12,7 +12,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useAspmEntity } from '../../hooks';
+import { useAspmEntity, useExceptionDialogs } from '../../hooks';
 import {
   ANNOTATION_EXAMPLES,
   AnnotationGuidance,
@@ -32,7 +32,9 @@ import {
   SeverityChip,
 } from '../shared';
 
+import { EntityExceptions } from '../EntityExceptions';
 import { EntityFindings, RecentIngestionsCard } from '../EntityFindings';
+import { ExceptionDetailsDialog, ExceptionRequestDialog } from '../exceptions';
 import { Guidance } from './Guidance';
 import { errorMessage, isNotFoundError } from '../../utils/errors';
 
@@ -85,6 +87,7 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
   const otherProblems = (entity.annotationProblems ?? []).filter(
     p => !COVERED_ANNOTATIONS.includes(p.annotation),
   );
+  const dialogs = useExceptionDialogs();
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={6}>
@@ -178,11 +181,41 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
         </Typography>
       </Grid>
       <Grid item xs={12}>
-        <EntityFindings entityRef={entity.entityRef} />
+        <EntityFindings
+          entityRef={entity.entityRef}
+          revision={dialogs.revision}
+          onOpenException={dialogs.openDetails}
+          onRequestException={dialogs.openRequestForFinding}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityExceptions
+          entityRef={entity.entityRef}
+          revision={dialogs.revision}
+          onOpen={dialogs.openDetails}
+          onRequest={dialogs.openRequest}
+        />
       </Grid>
       <Grid item xs={12}>
         <RecentIngestionsCard entityRef={entity.entityRef} />
       </Grid>
+      {dialogs.detailsId !== undefined && (
+        <ExceptionDetailsDialog
+          key={dialogs.detailsId}
+          id={dialogs.detailsId}
+          onClose={dialogs.closeDetails}
+          onChanged={dialogs.changed}
+        />
+      )}
+      {dialogs.requestPrefill && (
+        <ExceptionRequestDialog
+          entityRef={entity.entityRef}
+          tier={entity.tier}
+          prefill={dialogs.requestPrefill}
+          onClose={dialogs.closeRequest}
+          onCreated={e => dialogs.created(e.id)}
+        />
+      )}
     </Grid>
   );
 };

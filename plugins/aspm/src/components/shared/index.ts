@@ -6,3 +6,4 @@ export {
   FindingSeverityChip,
   useFindingSeverityStyles,
 } from './FindingSeverityChip';
+export { MultiSelect } from './MultiSelect';

@@ -1,0 +1,1 @@
+export { EntityExceptions } from './EntityExceptions';

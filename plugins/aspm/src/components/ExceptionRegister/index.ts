@@ -1,0 +1,1 @@
+export { ExceptionRegister } from './ExceptionRegister';

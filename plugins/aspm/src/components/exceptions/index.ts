@@ -1,0 +1,3 @@
+export { ExceptionDetailsDialog } from './ExceptionDetailsDialog';
+export { ExceptionRequestDialog } from './ExceptionRequestDialog';
+export { ExceptionsTable } from './ExceptionsTable';
