@@ -5,7 +5,7 @@ const DAY = 86_400_000;
 const MAX_DAYS: Record<string, number> = { '1': 90, '2': 180, '3': 365 };
 
 /** The demo's security approver (a member of group:default/security). */
-export const DEMO_APPROVER = 'user:default/trent';
+export const DEMO_APPROVER = 'user:default/niaj';
 const REQUESTERS = [
   'user:default/alice',
   'user:default/bob',
