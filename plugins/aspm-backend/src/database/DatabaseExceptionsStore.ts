@@ -104,15 +104,16 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
   ): Promise<AspmException[]> {
     if (!rows.length) return [];
     const ids = rows.map(r => Number(r.id));
+    const scoped = new Set(
+      rows.filter(r => r.scope_type === 'findings').map(r => Number(r.id)),
+    );
     const links = new Map<number, number[]>();
     const covered = new Map<number, number>();
     for (const part of chunk(ids, 500)) {
-      const scoped = part.filter(id =>
-        rows.some(r => Number(r.id) === id && r.scope_type === 'findings'),
-      );
-      if (scoped.length) {
+      const withLinks = part.filter(id => scoped.has(id));
+      if (withLinks.length) {
         for (const l of await db('aspm_exception_findings')
-          .whereIn('exception_id', scoped)
+          .whereIn('exception_id', withLinks)
           .orderBy('finding_id')) {
           const id = Number(l.exception_id);
           if (!links.has(id)) links.set(id, []);
@@ -195,7 +196,11 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
         input.requestedBy,
       );
       if (input.status === 'approved') {
-        await recomputeCoverage(tx, input.entityRef, new Date());
+        await recomputeCoverage(
+          tx,
+          input.entityRef,
+          input.decidedAt ?? input.requestedAt,
+        );
       }
       return id;
     });

@@ -1,6 +1,5 @@
 import { ExceptionsStore } from '../database/ExceptionsStore';
-import { DemoException } from './demoExceptionPlan';
-import { DEMO_APPROVER } from './demoExceptionPlan';
+import { DEMO_APPROVER, DemoException } from './demoExceptionPlan';
 
 type Step = { at: Date; run: () => Promise<void> };
 

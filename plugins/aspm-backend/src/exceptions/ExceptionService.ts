@@ -18,6 +18,14 @@ import { ExceptionsStore } from '../database/ExceptionsStore';
 import { AspmConfig } from '../config/readAspmConfig';
 import { parseDateInput, validateApproval } from './validateApproval';
 
+/** Which statuses each decision applies to, for the 409 message. */
+const APPLIES_TO = {
+  approved: 'requested',
+  rejected: 'requested',
+  revoked: 'requested or approved',
+  renewed: 'approved or expired',
+} as const;
+
 /** Who is acting, and whether the policy lets them decide exceptions. */
 export interface ExceptionCaller {
   actor: string;
@@ -288,19 +296,9 @@ export class ExceptionService {
     return this.details(e.id, caller);
   }
 
-  private conflict(e: AspmException, event: string): never {
-    const verb = event === 'renewed' ? 'renew' : event.replace(/d$/, '');
+  private conflict(e: AspmException, event: keyof typeof APPLIES_TO): never {
     throw new ConflictError(
-      `Exception ${e.id} is ${e.status}; it cannot be ${
-        event === 'renewed' ? 'renewed' : event
-      } now (${verb} applies to ${
-        {
-          approved: 'requested',
-          rejected: 'requested',
-          revoked: 'requested or approved',
-          renewed: 'approved or expired',
-        }[event] ?? 'other'
-      } exceptions)`,
+      `Exception ${e.id} is ${e.status}; it cannot be ${event} now (only ${APPLIES_TO[event]} exceptions can)`,
     );
   }
 }

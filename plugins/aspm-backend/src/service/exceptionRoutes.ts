@@ -13,11 +13,14 @@ import {
 } from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { ExceptionsStore } from '../database/ExceptionsStore';
-import { ExceptionService } from '../exceptions/ExceptionService';
+import {
+  ExceptionCaller,
+  ExceptionService,
+} from '../exceptions/ExceptionService';
 import { createPermissionGuard } from './createPermissionGuard';
 import { parseInput } from './parseInput';
 import { actorOf } from './actorOf';
-import { findingsQueryFromParams } from './findingsQueryFromParams';
+import { entityRefsForFilters } from './entityRefsForFilters';
 
 /** /exceptions: the register, the workflow, the policy. Thin, like the rest. */
 export function exceptionRoutes(deps: {
@@ -39,17 +42,8 @@ export function exceptionRoutes(deps: {
   router.get('/exceptions', async (req, res) => {
     const credentials = await guard(req, aspmReadPermission);
     const params = parseInput(exceptionsQuerySchema, req.query, 'query');
-    const entityQuery = await findingsQueryFromParams(deps.store, {
-      entityRef: params.entityRef,
-      team: params.team,
-      businessUnit: params.businessUnit,
-      tier: params.tier,
-      orderBy: 'severity',
-      order: 'asc',
-      limit: 1,
-      offset: 0,
-    });
-    if (!entityQuery) {
+    const entityRefs = await entityRefsForFilters(deps.store, params);
+    if (entityRefs && !entityRefs.length) {
       res.json({
         items: [],
         totalCount: 0,
@@ -59,7 +53,7 @@ export function exceptionRoutes(deps: {
       return;
     }
     const page = await deps.exceptionsStore.list({
-      entityRefs: entityQuery.entityRefs,
+      entityRefs,
       status: params.status,
       category: params.category,
       source: params.source,
@@ -112,33 +106,42 @@ export function exceptionRoutes(deps: {
       .json(await exceptions.request(body, await callerOf(credentials)));
   });
 
-  router.post('/exceptions/:id/approve', json, async (req, res) => {
-    const credentials = await guard(req, aspmReadPermission);
-    const { id } = parseInput(exceptionIdSchema, req.params, 'path');
-    const body = parseInput(exceptionApprovalSchema, req.body, 'body');
-    res.json(await exceptions.approve(id, body, await callerOf(credentials)));
-  });
-
-  router.post('/exceptions/:id/renew', json, async (req, res) => {
-    const credentials = await guard(req, aspmReadPermission);
-    const { id } = parseInput(exceptionIdSchema, req.params, 'path');
-    const body = parseInput(exceptionApprovalSchema, req.body, 'body');
-    res.json(await exceptions.renew(id, body, await callerOf(credentials)));
-  });
-
-  router.post('/exceptions/:id/reject', json, async (req, res) => {
-    const credentials = await guard(req, aspmReadPermission);
-    const { id } = parseInput(exceptionIdSchema, req.params, 'path');
-    const { note } = parseInput(exceptionNoteSchema, req.body, 'body');
-    res.json(await exceptions.reject(id, note, await callerOf(credentials)));
-  });
-
-  router.post('/exceptions/:id/revoke', json, async (req, res) => {
-    const credentials = await guard(req, aspmReadPermission);
-    const { id } = parseInput(exceptionIdSchema, req.params, 'path');
-    const { note } = parseInput(exceptionNoteSchema, req.body, 'body');
-    res.json(await exceptions.revoke(id, note, await callerOf(credentials)));
-  });
+  // The four decisions: same shape, each with its body schema.
+  const decisions = {
+    approve: (id: number, body: unknown, caller: ExceptionCaller) =>
+      exceptions.approve(
+        id,
+        parseInput(exceptionApprovalSchema, body, 'body'),
+        caller,
+      ),
+    renew: (id: number, body: unknown, caller: ExceptionCaller) =>
+      exceptions.renew(
+        id,
+        parseInput(exceptionApprovalSchema, body, 'body'),
+        caller,
+      ),
+    reject: (id: number, body: unknown, caller: ExceptionCaller) =>
+      exceptions.reject(
+        id,
+        parseInput(exceptionNoteSchema, body, 'body').note,
+        caller,
+      ),
+    revoke: (id: number, body: unknown, caller: ExceptionCaller) =>
+      exceptions.revoke(
+        id,
+        parseInput(exceptionNoteSchema, body, 'body').note,
+        caller,
+      ),
+  };
+  for (const [action, decide] of Object.entries(decisions)) {
+    router.post(`/exceptions/:id/${action}`, json, async (req, res) => {
+      // Who may decide is the service's business (permission and
+      // separation of duties); reading is the floor.
+      const credentials = await guard(req, aspmReadPermission);
+      const { id } = parseInput(exceptionIdSchema, req.params, 'path');
+      res.json(await decide(id, req.body, await callerOf(credentials)));
+    });
+  }
 
   return router;
 }

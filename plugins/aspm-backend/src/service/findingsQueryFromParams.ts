@@ -1,6 +1,7 @@
 import { FindingsQueryParams } from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsQuery } from '../database/FindingsStore';
+import { entityRefsForFilters } from './entityRefsForFilters';
 
 /**
  * Turns the API's finding filters into a store query; filters on the entity
@@ -11,25 +12,8 @@ export async function findingsQueryFromParams(
   store: AspmStore,
   params: FindingsQueryParams,
 ): Promise<FindingsQuery | undefined> {
-  let entityRefs = params.entityRef?.map(r => r.toLocaleLowerCase('en-US'));
-  if (
-    params.team?.length ||
-    params.businessUnit?.length ||
-    params.tier?.length
-  ) {
-    const entities = await store.listEntities({
-      team: params.team,
-      businessUnit: params.businessUnit,
-      tier: params.tier,
-      orderBy: 'entityRef',
-      order: 'asc',
-      limit: 100_000,
-      offset: 0,
-    });
-    const refs = entities.items.map(e => e.entityRef);
-    entityRefs = entityRefs ? entityRefs.filter(r => refs.includes(r)) : refs;
-    if (!entityRefs.length) return undefined;
-  }
+  const entityRefs = await entityRefsForFilters(store, params);
+  if (entityRefs && !entityRefs.length) return undefined;
   return {
     entityRefs,
     severity: params.severity,

@@ -11,7 +11,6 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { ReactNode, useMemo } from 'react';
@@ -27,19 +26,12 @@ import {
   sortFindingEvents,
 } from '../../utils/findings';
 import { NO_VALUE, formatDateTime, formatPercent } from '../../utils/format';
-import { FieldList, FindingSeverityChip } from '../shared';
+import {
+  FieldList,
+  FindingSeverityChip,
+  useDetailsDialogStyles,
+} from '../shared';
 import { FindingStateCell } from './FindingStateCell';
-
-const useStyles = makeStyles(theme => ({
-  title: { paddingRight: theme.spacing(6) },
-  close: {
-    position: 'absolute',
-    right: theme.spacing(1),
-    top: theme.spacing(1),
-  },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
-  section: { marginTop: theme.spacing(3) },
-}));
 
 /** The label/value pairs of a finding; vulnerability fields only when known. */
 function findingFields(
@@ -134,7 +126,7 @@ export const FindingDetails = (props: {
   onRequestException?: (finding: Finding) => void;
 }) => {
   const { onClose, onOpenException, onRequestException } = props;
-  const classes = useStyles();
+  const classes = useDetailsDialogStyles();
   const { value, loading, error } = useFinding(props.finding.id);
   const finding: Finding = value ?? props.finding;
   const titleId = `aspm-finding-${finding.id}-title`;

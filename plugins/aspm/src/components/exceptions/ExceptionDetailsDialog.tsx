@@ -11,7 +11,6 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import Alert from '@material-ui/lab/Alert';
 import { useCallback, useState } from 'react';
@@ -27,17 +26,7 @@ import { CoveredFindingsList } from './CoveredFindingsList';
 import { ExceptionAuditTrail } from './ExceptionAuditTrail';
 import { ExceptionDecisionForm } from './ExceptionDecisionForm';
 import { ExceptionFieldList } from './ExceptionFieldList';
-
-const useStyles = makeStyles(theme => ({
-  title: { paddingRight: theme.spacing(6) },
-  close: {
-    position: 'absolute',
-    right: theme.spacing(1),
-    top: theme.spacing(1),
-  },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
-  section: { marginTop: theme.spacing(3) },
-}));
+import { useDetailsDialogStyles } from '../shared';
 
 const ACTION_LABELS: Record<ExceptionAction, string> = {
   approve: 'Approve',
@@ -65,7 +54,7 @@ export const ExceptionDetailsDialog = (props: {
   onChanged?: () => void;
 }) => {
   const { id, onClose, onChanged } = props;
-  const classes = useStyles();
+  const classes = useDetailsDialogStyles();
   const { value, loading, error } = useException(id);
   const policy = useExceptionPolicy();
   const [decided, setDecided] = useState<AspmExceptionDetails>();

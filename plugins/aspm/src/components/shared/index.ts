@@ -7,3 +7,4 @@ export {
   useFindingSeverityStyles,
 } from './FindingSeverityChip';
 export { MultiSelect } from './MultiSelect';
+export { useDetailsDialogStyles } from './useDetailsDialogStyles';
