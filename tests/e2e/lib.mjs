@@ -64,8 +64,14 @@ export async function loadDemoOrg() {
   return sync.body;
 }
 
-/** A signed-in (guest) browser page; call close() when done. */
-export async function openPortal() {
+/**
+ * A signed-in browser page; call close() when done. `user` picks who signs in
+ * on the demo sign-in page: 'guest' (the default, what the existing tests
+ * expect), a demo user of the picker ('alice', 'bob', 'niaj'), or any other
+ * catalog User name (typed into the page's "Other catalog user" field). Each
+ * portal has its own browser profile, so two portals can be two users.
+ */
+export async function openPortal({ user = 'guest' } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aspm-e2e-chrome-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.ASPM_CHROMIUM ?? '/usr/bin/chromium',
@@ -92,10 +98,7 @@ export async function openPortal() {
       waitUntil: 'domcontentloaded',
       timeout: 180_000,
     });
-    const enter = page.getByRole('button', { name: /enter/i });
-    await enter.waitFor({ timeout: 180_000 });
-    await enter.click();
-    await page.getByRole('heading').first().waitFor();
+    await signIn(page, user);
   } catch (e) {
     await page
       .screenshot({ path: path.join(SHOTS, 'sign-in-failed.png') })
@@ -106,11 +109,18 @@ export async function openPortal() {
   return {
     page,
     errors,
+    user,
     /**
-     * Navigates inside the single-page app (a full reload would show the
-     * guest sign-in page again).
+     * Navigates inside the single-page app; with `{ reload: true }` loads the
+     * page afresh instead (the sign-in page remembers the user, so the
+     * session survives; slower, the app's bundle is loaded again).
      */
-    async go(pathname) {
+    async go(pathname, { reload = false } = {}) {
+      if (reload) {
+        await page.goto(`${APP}${pathname}`, { waitUntil: 'domcontentloaded' });
+        await signedIn(page);
+        return;
+      }
       await page.evaluate(to => {
         window.history.pushState({}, '', to);
         window.dispatchEvent(new PopStateEvent('popstate'));
@@ -128,4 +138,33 @@ export async function openPortal() {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in on the demo sign-in page (see openPortal). */
+async function signIn(page, user) {
+  const picker = page.getByRole('list', { name: 'Demo users' });
+  await picker.waitFor({ timeout: 180_000 });
+  if (user === 'guest') {
+    // The Guest card's button, "Enter as Guest (...)": the only "enter" one.
+    await page.getByRole('button', { name: /enter/i }).click();
+  } else {
+    const button = page.locator(`button[data-demo-user="${user}"]`);
+    if (await button.count()) {
+      await button.click();
+    } else {
+      await page.getByLabel('Other catalog user').fill(user);
+      await page.getByRole('button', { name: `Sign in as ${user}` }).click();
+    }
+  }
+  await signedIn(page);
+}
+
+/** Waits for the app's shell: the sign-in page is gone, the sidebar is up. */
+async function signedIn(page) {
+  const shell = page.getByRole('link', { name: 'Security posture' });
+  const failed = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+  await shell.or(failed).first().waitFor({ timeout: 180_000 });
+  if (await failed.count()) {
+    throw new Error(`demo sign-in refused: ${await failed.textContent()}`);
+  }
 }

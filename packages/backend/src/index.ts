@@ -1,6 +1,6 @@
 /*
- * The demo portal's backend: catalog, guest sign-in, permissions, scheduler,
- * and the ASPM plugin family.
+ * The demo portal's backend: catalog, guest and demo-user sign-in,
+ * permissions, scheduler, and the ASPM plugin family.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -9,6 +9,10 @@ const backend = createBackend();
 // auth: guest sign-in for local use (see app-config.yaml auth.providers.guest)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// DEMO ONLY: sign in as any catalog User by name (header x-aspm-demo-user).
+// Mounted only when auth.providers.aspmDemo is configured (app-config.yaml,
+// never app-config.production.yaml); see docs/demo-users.md.
+backend.add(import('./demoUsersAuthModule'));
 
 // catalog, with ASPM annotation validation
 backend.add(import('@backstage/plugin-catalog-backend'));

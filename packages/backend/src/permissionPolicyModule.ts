@@ -1,16 +1,32 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { DemoPermissionPolicy } from './DemoPermissionPolicy';
 
-/** Installs the demo portal's permission policy. */
+/**
+ * Installs the demo portal's permission policy; exception approvers come from
+ * `aspmDemoPolicy.exceptionApprovers` (default `group:default/security`).
+ */
 export default createBackendModule({
   pluginId: 'permission',
   moduleId: 'aspm-demo-policy',
   register(env) {
     env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new DemoPermissionPolicy());
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ policy, config, logger }) {
+        const demoPolicy = DemoPermissionPolicy.fromConfig(config);
+        logger.info(
+          `ASPM demo policy: exceptions are approved by members of ${
+            demoPolicy.exceptionApprovers.join(', ') || 'nobody'
+          }`,
+        );
+        policy.setPolicy(demoPolicy);
       },
     });
   },
