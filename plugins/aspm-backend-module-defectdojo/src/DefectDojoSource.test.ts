@@ -82,6 +82,7 @@ function context(
         created: batch.exceptions.length,
         updated: 0,
         unchanged: 0,
+        retired: 0,
         unmatchedFindings: 0,
       };
     },
@@ -176,8 +177,8 @@ describe('DefectDojoSource', () => {
 
     expect(result.entities).toBe(1);
     // Exceptions only for the entity whose findings were read.
-    expect(exceptions.map(b => b.entityRef)).toEqual([
-      'component:default/payments-api',
+    expect(exceptions.map(b => [b.entityRef, b.complete])).toEqual([
+      ['component:default/payments-api', true],
     ]);
     expect(result.errors).toEqual([
       {
@@ -422,6 +423,7 @@ describe('DefectDojoSource', () => {
     const runKey = 'defectdojo:101';
     expect(exceptions[0]).toEqual({
       entityRef: 'component:default/payments-api',
+      complete: true,
       exceptions: [
         {
           externalId: 'defectdojo:risk_acceptance:7',
@@ -787,6 +789,7 @@ describeReal('DefectDojoSource on real DefectDojo payloads', () => {
     expect(exceptions).toEqual([
       {
         entityRef: 'component:default/legacy-portal',
+        complete: true,
         exceptions: [
           {
             externalId: 'defectdojo:risk_acceptance:1',

@@ -282,9 +282,12 @@ export class DefectDojoSource implements AspmIngestionSource {
           );
         }
         try {
+          // The whole listing was read: acceptances gone from it were
+          // deleted in DefectDojo, and are retired here.
           await ctx.submitExceptions({
             entityRef: entity.entityRef,
             exceptions,
+            complete: true,
           });
         } catch (error) {
           if (signal?.aborted) throw signal.reason ?? error;

@@ -70,6 +70,7 @@ describe('GithubAlertsSource', () => {
         created: batch.exceptions.length,
         updated: 0,
         unchanged: 0,
+        retired: 0,
         unmatchedFindings: 0,
       };
     },
@@ -161,9 +162,12 @@ describe('GithubAlertsSource', () => {
     // code scanning #2 (won't fix) and secret scanning #23 (wont_fix).
     expect(calls.at(-1)).toBe('exceptions component:default/payments-api');
     expect(calls.filter(c => c.startsWith('exceptions'))).toHaveLength(1);
+    // The whole alert listing was read: the batch is complete.
+    expect(submitted[0].complete).toBe(true);
     expect(submitted).toEqual([
       {
         entityRef: 'component:default/payments-api',
+        complete: true,
         exceptions: [
           {
             externalId: 'github:acme/payments-api:code-scanning:2',
@@ -443,10 +447,19 @@ describe('GithubAlertsSource', () => {
     ).toEqual([['component:default/legacy', 'Dependabot', 0]]);
     // Not-enabled answers are not retried.
     expect(github.requests).toHaveLength(6);
-    // GitHub answered for both: an empty list each (nothing to accept).
+    // GitHub answered for both: an empty list each (nothing to accept), not
+    // complete (the disabled types keep their earlier imports).
     expect(submitted).toEqual([
-      { entityRef: 'component:default/ledger', exceptions: [] },
-      { entityRef: 'component:default/legacy', exceptions: [] },
+      {
+        entityRef: 'component:default/ledger',
+        exceptions: [],
+        complete: false,
+      },
+      {
+        entityRef: 'component:default/legacy',
+        exceptions: [],
+        complete: false,
+      },
     ]);
   });
 

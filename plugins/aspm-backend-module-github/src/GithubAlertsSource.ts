@@ -213,6 +213,9 @@ export class GithubAlertsSource implements AspmIngestionSource {
     const types =
       this.options.alertTypes ??
       (Object.keys(GITHUB_ALERT_TYPES) as GithubAlertType[]);
+    // The dismissals are the whole picture only when every alert type was
+    // listed; otherwise earlier imports of the unread types must stay.
+    let complete = types.length === Object.keys(GITHUB_ALERT_TYPES).length;
     for (const type of types) {
       const { label, path, query, runKey } = GITHUB_ALERT_TYPES[type];
       const url = `${apiBaseUrl.replace(/\/+$/, '')}/repos/${slug
@@ -226,6 +229,7 @@ export class GithubAlertsSource implements AspmIngestionSource {
           logger.debug(
             `GitHub ${label} is not enabled for ${slug} (${listing.message}); skipped`,
           );
+          complete = false;
           continue;
         }
         items = listing.items;
@@ -307,8 +311,9 @@ export class GithubAlertsSource implements AspmIngestionSource {
 
     // Exceptions only when every alert type answered and its scans were
     // stored: a partial read must not change what is stored. An empty list
-    // is sent when GitHub answered with no such dismissal (the store keeps
-    // earlier imports; it deletes nothing).
+    // is sent when GitHub answered with no such dismissal. When every alert
+    // type was listed the batch is complete: earlier imports whose alert is
+    // no longer dismissed (it was reopened) are revoked.
     if (errors.length) {
       logger.debug(
         `GitHub dismissals of ${slug} not imported as exceptions: the alerts were not read or stored completely`,
@@ -334,7 +339,11 @@ export class GithubAlertsSource implements AspmIngestionSource {
       );
     }
     try {
-      await ctx.submitExceptions({ entityRef, exceptions: own });
+      await ctx.submitExceptions({
+        entityRef,
+        exceptions: own,
+        complete,
+      });
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       errors.push(

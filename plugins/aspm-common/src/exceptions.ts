@@ -80,6 +80,8 @@ export interface AspmException {
   decisionNote?: string;
   /** Required on approval (not on imports, which may have none). */
   expiresAt?: string;
+  /** The expiry the requester asked for (the approver may set another). */
+  requestedExpiresAt?: string;
   reviewAt?: string;
   compensatingControl?: { text: string; link?: string };
   /** How many times it was renewed. */
@@ -138,7 +140,14 @@ export interface ExceptionPolicy {
   expiringSoonDays: number;
 }
 
-/** GET /exceptions/summary: repeated categories per business unit. @public */
+/** The business unit of entities outside any, in summaries. @public */
+export const NO_BUSINESS_UNIT = '(none)';
+
+/**
+ * GET /exceptions/summary: repeated categories per business unit. Entities
+ * outside any business unit are counted under `'(none)'`
+ * ({@link NO_BUSINESS_UNIT}). @public
+ */
 export interface ExceptionCategorySummary {
   items: Array<{ businessUnit: string; category: string; count: number }>;
 }

@@ -74,6 +74,13 @@ export interface AspmImportedException {
 export interface AspmSourceExceptions {
   entityRef: string;
   exceptions: AspmImportedException[];
+  /**
+   * The batch is everything the source holds for the entity now (its whole
+   * listing was read). The entity's live exceptions from this source that
+   * the batch no longer lists are then revoked: they were withdrawn in the
+   * source. Leave it unset for a partial read, which retires nothing.
+   */
+  complete?: boolean;
 }
 
 /** What submitExceptions did. @public */
@@ -81,6 +88,8 @@ export interface AspmExceptionImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Live exceptions revoked because a complete batch no longer lists them. */
+  retired: number;
   /** Finding references that matched no stored finding of the entity. */
   unmatchedFindings: number;
 }

@@ -207,7 +207,7 @@ describe.each(ids)('DatabaseExceptionsStore on %s', databaseId => {
     };
     expect(
       await store.importExceptions(ENTITY, [item], 'source:github', day(3)),
-    ).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    ).toEqual({ created: 1, updated: 0, unchanged: 0, retired: 0 });
     const tables = async () => ({
       exceptions: Number(
         (await knex('aspm_exceptions').count({ n: '*' }))[0].n,
@@ -223,7 +223,7 @@ describe.each(ids)('DatabaseExceptionsStore on %s', databaseId => {
     expect((await states()).a).toMatch(/^accepted#/);
     expect(
       await store.importExceptions(ENTITY, [item], 'source:github', day(4)),
-    ).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    ).toEqual({ created: 0, updated: 0, unchanged: 1, retired: 0 });
     expect(await tables()).toEqual(after);
 
     // Dismissed for another alert too, and the first one reopened in GitHub.
@@ -242,7 +242,7 @@ describe.each(ids)('DatabaseExceptionsStore on %s', databaseId => {
         'source:github',
         day(5),
       ),
-    ).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    ).toEqual({ created: 1, updated: 1, unchanged: 0, retired: 0 });
     const s = await states();
     expect(s.a).toBe('open');
     expect(s.b).toMatch(/^accepted#/);
@@ -260,6 +260,107 @@ describe.each(ids)('DatabaseExceptionsStore on %s', databaseId => {
       'approved',
       'revoked',
     ]);
+  });
+
+  it('retires, on a complete batch, live imports the source no longer lists, and only those', async () => {
+    await scan(day(1), [finding('a'), finding('b')]);
+    const [a, b] = await store.findingIdsByFingerprint(ENTITY, [
+      { tool: 'CodeQL', fingerprint: 'a' },
+      { tool: 'CodeQL', fingerprint: 'b' },
+    ]);
+    const item = (n: number, findingId: number) => ({
+      entityRef: ENTITY,
+      scope: { type: 'findings' as const, findingIds: [findingId] },
+      findingIds: [findingId],
+      reason: 'Risk accepted in DefectDojo',
+      category: 'other',
+      source: 'defectdojo' as const,
+      externalId: `defectdojo:risk_acceptance:${n}`,
+      status: 'approved' as const,
+      requestedBy: 'defectdojo:admin',
+      requestedAt: day(2),
+      decidedBy: 'defectdojo:admin',
+      decidedAt: day(2),
+      expiresAt: day(60),
+    });
+    await store.importExceptions(
+      ENTITY,
+      [item(1, a!), item(2, b!)],
+      'source:defectdojo',
+      day(3),
+      { complete: true, source: 'defectdojo' },
+    );
+    // A manual exception of the same entity is never touched by an import.
+    const manual = await store.create({
+      entityRef: ENTITY,
+      scope: { type: 'rule', rule: 'js/xss' },
+      reason: 'Template escaping is done by the framework',
+      category: 'compensated',
+      source: 'manual',
+      status: 'requested',
+      requestedBy: 'user:default/alice',
+      requestedAt: day(3),
+    });
+    expect((await states()).b).toMatch(/^accepted#/);
+
+    // A partial batch without acceptance 2 retires nothing.
+    expect(
+      await store.importExceptions(
+        ENTITY,
+        [item(1, a!)],
+        'source:defectdojo',
+        day(4),
+      ),
+    ).toEqual({ created: 0, updated: 0, unchanged: 1, retired: 0 });
+    expect((await states()).b).toMatch(/^accepted#/);
+
+    // The complete listing no longer has acceptance 2: deleted in DefectDojo.
+    expect(
+      await store.importExceptions(
+        ENTITY,
+        [item(1, a!)],
+        'source:defectdojo',
+        day(5),
+        { complete: true, source: 'defectdojo' },
+      ),
+    ).toEqual({ created: 0, updated: 0, unchanged: 1, retired: 1 });
+    const s = await states();
+    expect(s.a).toMatch(/^accepted#/);
+    expect(s.b).toBe('open');
+    const retired = await knex('aspm_exceptions')
+      .where({ external_id: 'defectdojo:risk_acceptance:2' })
+      .first();
+    expect(retired.status).toBe('revoked');
+    expect(
+      (await store.events(Number(retired.id))).map(e => [e.type, e.note]),
+    ).toContainEqual(['revoked', 'no longer in defectdojo: withdrawn there']);
+    expect((await store.get(manual))?.status).toBe('requested');
+
+    // An empty complete listing retires the rest; a replay retires nothing more.
+    const empty = { complete: true, source: 'defectdojo' };
+    expect(
+      (
+        await store.importExceptions(
+          ENTITY,
+          [],
+          'source:defectdojo',
+          day(6),
+          empty,
+        )
+      ).retired,
+    ).toBe(1);
+    expect(
+      (
+        await store.importExceptions(
+          ENTITY,
+          [],
+          'source:defectdojo',
+          day(7),
+          empty,
+        )
+      ).retired,
+    ).toBe(0);
+    expect((await states()).a).toBe('open');
   });
 
   it('undoes the migration: findings accepted through exceptions go back to what the scan said', async () => {

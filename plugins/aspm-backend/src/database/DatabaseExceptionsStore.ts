@@ -6,6 +6,7 @@ import {
   ExceptionEvent,
   ExceptionScope,
   ExceptionStatus,
+  NO_BUSINESS_UNIT,
   Page,
 } from '@aspm/plugin-aspm-common';
 import { chunk } from '../util/chunk';
@@ -69,6 +70,7 @@ function rowToException(
     decidedAt: toIso(row.decided_at),
     decisionNote: row.decision_note ?? undefined,
     expiresAt: toIso(row.expires_at),
+    requestedExpiresAt: toIso(row.requested_expires_at),
     reviewAt: toIso(row.review_at),
     compensatingControl: row.compensating_control
       ? {
@@ -305,7 +307,7 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
       ]);
     return {
       items: rows.map(r => ({
-        businessUnit: r.business_unit ?? '(none)',
+        businessUnit: r.business_unit ?? NO_BUSINESS_UNIT,
         category: r.category,
         count: Number(r.n),
       })),
@@ -411,9 +413,16 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
     items: ImportedException[],
     actor: string,
     at: Date,
-  ): Promise<{ created: number; updated: number; unchanged: number }> {
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    if (!items.length) return counts;
+    options: { complete?: boolean; source?: string } = {},
+  ): Promise<{
+    created: number;
+    updated: number;
+    unchanged: number;
+    retired: number;
+  }> {
+    const counts = { created: 0, updated: 0, unchanged: 0, retired: 0 };
+    const retire = Boolean(options.complete && options.source);
+    if (!items.length && !retire) return counts;
     await this.db.transaction(async tx => {
       for (const item of items) {
         const row = await tx('aspm_exceptions')
@@ -484,8 +493,53 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
         });
         counts.updated += 1;
       }
+      if (retire) {
+        counts.retired = await this.retireWithdrawn(
+          tx,
+          entityRef,
+          options.source!,
+          new Set(items.map(i => i.externalId)),
+          actor,
+          at,
+        );
+      }
       await recomputeCoverage(tx, entityRef, at);
     });
     return counts;
+  }
+
+  /**
+   * A complete batch lists every exception the source holds for the entity
+   * now: live ones it no longer lists were withdrawn there (the acceptance
+   * deleted, the alert reopened), so they are revoked here, with an event.
+   */
+  private async retireWithdrawn(
+    tx: Knex.Transaction,
+    entityRef: string,
+    source: string,
+    listed: Set<string>,
+    actor: string,
+    at: Date,
+  ): Promise<number> {
+    const live = await tx('aspm_exceptions')
+      .where({ entity_ref: entityRef, source })
+      .whereIn('status', ['requested', 'approved'])
+      .select('id', 'status', 'external_id');
+    const gone = live.filter(r => !listed.has(r.external_id));
+    for (const row of gone) {
+      await tx('aspm_exceptions')
+        .where({ id: row.id })
+        .update({ status: 'revoked', updated_at: at.toISOString() });
+      await tx('aspm_exception_events').insert({
+        exception_id: row.id,
+        type: 'revoked',
+        actor,
+        at: at.toISOString(),
+        from_status: row.status,
+        to_status: 'revoked',
+        note: `no longer in ${source}: withdrawn there`,
+      });
+    }
+    return gone.length;
   }
 }

@@ -90,11 +90,21 @@ export interface ExceptionsStore {
     entityRef: string,
     refs: Array<{ tool: string; fingerprint: string; runKey?: string }>,
   ): Promise<Array<number | undefined>>;
-  /** Upserts a source's exceptions for an entity by external id. */
+  /**
+   * Upserts a source's exceptions for an entity by external id. With
+   * `complete`, the batch is everything `source` holds for the entity: its
+   * live exceptions missing from the batch are revoked (`retired`).
+   */
   importExceptions(
     entityRef: string,
     items: ImportedException[],
     actor: string,
     at: Date,
-  ): Promise<{ created: number; updated: number; unchanged: number }>;
+    options?: { complete?: boolean; source?: string },
+  ): Promise<{
+    created: number;
+    updated: number;
+    unchanged: number;
+    retired: number;
+  }>;
 }

@@ -98,4 +98,35 @@ describe('demo history', () => {
       ),
     ).toBe(true);
   });
+
+  it('imports GitHub dismissals and a DefectDojo acceptance through the source path, with their source', async () => {
+    const github = await get('/api/aspm/exceptions?source=github&limit=10');
+    expect(github.totalCount).toBe(2);
+    for (const e of github.items) {
+      expect(e).toMatchObject({
+        entityRef: 'component:default/ledger-service',
+        status: 'approved',
+        decidedBy: 'github:ledger-bot',
+        coveredFindings: 1,
+      });
+      // Dismissals never expire: unmanaged debt.
+      expect(e.expiresAt).toBeUndefined();
+      expect(e.reviewAt).toBeUndefined();
+    }
+    const dojo = await get('/api/aspm/exceptions?source=defectdojo&limit=10');
+    expect(dojo.items).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        source: 'defectdojo',
+        category: 'compensated',
+        coveredFindings: 1,
+        expiresAt: expect.any(String),
+      }),
+    ]);
+    const details = await get(`/api/aspm/exceptions/${dojo.items[0].id}`);
+    expect(details.events.map((e: any) => [e.type, e.actor])).toEqual([
+      ['imported', 'source:defectdojo'],
+    ]);
+    expect(details.findings[0].state).toBe('accepted');
+  });
 });

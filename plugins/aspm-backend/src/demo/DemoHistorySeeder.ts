@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ExceptionsStore } from '../database/ExceptionsStore';
 import { demoExceptionPlan } from './demoExceptionPlan';
 import { DemoExceptionTimeline } from './DemoExceptionTimeline';
+import { importDemoSourceExceptions } from './importDemoSourceExceptions';
 import { ConflictError } from '@backstage/errors';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
@@ -41,6 +42,8 @@ export class DemoHistorySeeder {
       logger: LoggerService;
       /** When given, the demo also records exceptions over the year. */
       exceptions?: ExceptionsStore;
+      /** Exception categories (config), for the imported demo exceptions. */
+      categories?: string[];
       weeks?: number;
       /** Pause between catalog syncs while waiting for the catalog to settle. */
       settleMs?: number;
@@ -140,6 +143,18 @@ export class DemoHistorySeeder {
         }
       }
       await timeline?.until(now);
+      if (this.deps.exceptions) {
+        const n = await importDemoSourceExceptions({
+          entities,
+          findings,
+          exceptions: this.deps.exceptions,
+          categories: this.deps.categories ?? [],
+          now,
+        });
+        logger.info(
+          `Demo history: imported ${n} GitHub / DefectDojo exceptions`,
+        );
+      }
       this.status.state = 'done';
       return this.getStatus();
     } catch (e) {

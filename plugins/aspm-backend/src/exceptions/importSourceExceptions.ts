@@ -64,6 +64,7 @@ export async function importSourceExceptions(options: {
     items,
     `source:${sourceId}`,
     options.now ?? new Date(),
+    { complete: batch.complete, source },
   );
   return { ...counts, unmatchedFindings: unmatched };
 }

@@ -17,3 +17,4 @@ export { useExceptionRequest } from './useExceptionRequest';
 export { useExceptions } from './useExceptions';
 export { useExceptionsFilter } from './useExceptionsFilter';
 export { useExceptionSummary } from './useExceptionSummary';
+export { useSignedInUserRef } from './useSignedInUserRef';

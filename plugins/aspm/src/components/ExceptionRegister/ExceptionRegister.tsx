@@ -1,3 +1,4 @@
+import { NO_BUSINESS_UNIT } from '@aspm/plugin-aspm-common';
 import { ContentHeader, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -37,7 +38,7 @@ export const ExceptionRegister = () => {
         ...new Set([
           ...(summary.value?.items ?? [])
             .map(i => i.businessUnit)
-            .filter(bu => bu !== '(none)'),
+            .filter(bu => bu !== NO_BUSINESS_UNIT),
           ...filter.businessUnit,
         ]),
       ].sort(),

@@ -18,7 +18,9 @@ import {
   useException,
   useExceptionDecision,
   useExceptionPolicy,
+  useSignedInUserRef,
 } from '../../hooks';
+import { decisionHint } from '../../utils/exceptions/decisionHint';
 import { exceptionScopeLabel } from '../../utils/exceptions/exceptionScopeLabel';
 import { exceptionStatusDisplay } from '../../utils/exceptions/exceptionStatusDisplay';
 import { errorMessage } from '../../utils/errors';
@@ -77,6 +79,8 @@ export const ExceptionDetailsDialog = (props: {
   );
   const [decision, decide] = useExceptionDecision(id, onDone);
   const exception = decided ?? value;
+  const userRef = useSignedInUserRef();
+  const hint = exception && decisionHint(exception, userRef);
   const titleId = `aspm-exception-${id}-title`;
   const actions = ACTION_ORDER.filter(a =>
     exception?.allowedActions?.includes(a),
@@ -118,6 +122,11 @@ export const ExceptionDetailsDialog = (props: {
             {done && (
               <Box mb={2}>
                 <Alert severity="success">{done}</Alert>
+              </Box>
+            )}
+            {hint && !done && (
+              <Box mb={2}>
+                <Alert severity="info">{hint}</Alert>
               </Box>
             )}
             <ExceptionFieldList

@@ -1,8 +1,14 @@
 import { AspmExceptionDetails } from '@aspm/plugin-aspm-common';
 
-/** The expiry the requester asked for (on the request event), if any. */
+/**
+ * The expiry the requester asked for: the exception's `requestedExpiresAt`,
+ * or, from an older backend, the expiry on its request event.
+ */
 export function requestedExpiryOf(
-  exception: Pick<AspmExceptionDetails, 'events'>,
+  exception: Pick<AspmExceptionDetails, 'events' | 'requestedExpiresAt'>,
 ): string | undefined {
-  return exception.events.find(e => e.type === 'requested')?.expiresAt;
+  return (
+    exception.requestedExpiresAt ??
+    exception.events.find(e => e.type === 'requested')?.expiresAt
+  );
 }
