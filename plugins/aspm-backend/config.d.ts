@@ -44,6 +44,30 @@ export interface Config {
       /** When the expiry job runs. Default every 15 minutes. */
       expirySchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    releases?: {
+      /**
+       * Evidence a release must carry, by environment: a list of items
+       * (sbom, provenance, signature, scanResults, gateDecision, approver), or
+       * lists by tier ("1", "2", "3", "default"). Default: production needs
+       * all six; other environments need nothing.
+       */
+      requiredEvidence?: {
+        [environment: string]: string[] | { [tier: string]: string[] };
+      };
+      /**
+       * Provenance builder ids accepted (exact, or a prefix ending in `*`),
+       * e.g. the SLSA GitHub generator's reusable workflow. Empty or unset:
+       * any builder is accepted.
+       */
+      allowedBuilders?: string[];
+    };
+    secrets?: {
+      /**
+       * Days from detection to rotation of a leaked secret, by tier ("1",
+       * "2", "3") and "default". Default: 7 for every tier.
+       */
+      rotationSlaDays?: { [tier: string]: number };
+    };
     ingest?: {
       /**
        * Largest scanner file POST /ingest accepts, in bytes, after gzip

@@ -6,6 +6,8 @@ import {
   aspmPermissions,
   aspmReadPermission,
   aspmSourcesRunPermission,
+  aspmReleaseCreatePermission,
+  aspmSecretRotatePermission,
 } from '@aspm/plugin-aspm-common';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -86,6 +88,8 @@ describe('DemoPermissionPolicy', () => {
       aspmCatalogSyncPermission,
       aspmFindingsIngestPermission,
       aspmSourcesRunPermission,
+      aspmReleaseCreatePermission,
+      aspmSecretRotatePermission,
     ]) {
       for (const who of [alice, niaj, guest]) {
         expect(await decide(policy, permission, who)).toBe(ALLOW);
@@ -101,6 +105,8 @@ describe('DemoPermissionPolicy', () => {
       'aspm.exception.create',
       'aspm.findings.ingest',
       'aspm.read',
+      'aspm.release.create',
+      'aspm.secret.rotate',
       'aspm.sources.run',
     ]);
   });

@@ -9,6 +9,7 @@ import {
   aspmSourcesExtensionPoint,
 } from '@aspm/plugin-aspm-node';
 import { createStores } from './database/createStores';
+import { ReleaseService } from './releases/ReleaseService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -67,6 +68,7 @@ export const aspmPlugin = createBackendPlugin({
           store,
           findings,
           exceptions: exceptionsStore,
+          releases: releasesStore,
         } = await createStores({
           database,
         });
@@ -88,6 +90,13 @@ export const aspmPlugin = createBackendPlugin({
           fn: async () => {
             await syncer.run('schedule');
           },
+        });
+
+        const releaseService = new ReleaseService({
+          store,
+          findings,
+          releases: releasesStore,
+          config,
         });
 
         const exceptions = new ExceptionService({
@@ -124,6 +133,8 @@ export const aspmPlugin = createBackendPlugin({
             ingest,
             syncer,
             exceptions: exceptionsStore,
+            categories: config.exceptions.categories,
+            releases: releaseService,
             logger: logger.child({ task: 'demo-history' }),
             weeks: config.demo.weeks,
             settleMs: 5000,
@@ -153,6 +164,7 @@ export const aspmPlugin = createBackendPlugin({
             config,
             exceptions,
             exceptionsStore,
+            releases: releaseService,
           }),
         );
       },

@@ -169,7 +169,8 @@ export interface FindingEvent {
     | 'suppressed'
     | 'unsuppressed'
     | 'accepted'
-    | 'exception_ended';
+    | 'exception_ended'
+    | 'rotated';
   at: string;
   from?: string;
   to?: string;

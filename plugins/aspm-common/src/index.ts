@@ -13,3 +13,5 @@ export * from './schemas';
 export * from './findings';
 export * from './severity';
 export * from './exceptions';
+export * from './releases';
+export * from './secrets';

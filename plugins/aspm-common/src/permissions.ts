@@ -41,6 +41,21 @@ export const aspmExceptionApprovePermission = createPermission({
 });
 
 /** Every permission the ASPM plugins define. @public */
+/**
+ * Post release candidates with their gates and evidence (CI pipelines, with
+ * an external-access token). @public
+ */
+export const aspmReleaseCreatePermission = createPermission({
+  name: 'aspm.release.create',
+  attributes: { action: 'create' },
+});
+
+/** Record that a leaked secret was rotated. @public */
+export const aspmSecretRotatePermission = createPermission({
+  name: 'aspm.secret.rotate',
+  attributes: { action: 'update' },
+});
+
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
@@ -48,4 +63,6 @@ export const aspmPermissions = [
   aspmSourcesRunPermission,
   aspmExceptionCreatePermission,
   aspmExceptionApprovePermission,
+  aspmReleaseCreatePermission,
+  aspmSecretRotatePermission,
 ];

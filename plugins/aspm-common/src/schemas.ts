@@ -7,6 +7,12 @@ import {
   EXCEPTION_SOURCES,
   EXCEPTION_STATUSES,
 } from './exceptions';
+import {
+  EVIDENCE_KINDS,
+  GATE_OUTCOMES,
+  GATE_TYPES,
+  RELEASE_OUTCOMES,
+} from './releases';
 
 /** Entity kinds the catalog sync reads. @public */
 export const SYNCED_KINDS = [
@@ -335,4 +341,173 @@ export type ExceptionsQueryParams = z.infer<typeof exceptionsQuerySchema>;
 /** Query of GET /exceptions/summary. @public */
 export const exceptionSummaryQuerySchema = z.strictObject({
   status: list(z.enum(EXCEPTION_STATUSES)).optional(),
+});
+
+const isoTime = asOfSchema;
+
+/** `sha256:<hex>` (or sha384 / sha512 / sha1), the hex length matching. @public */
+export const artifactDigestSchema = z
+  .string()
+  .max(200)
+  .transform(s => s.trim().toLocaleLowerCase('en-US'))
+  .refine(s => {
+    const m = /^(sha1|sha256|sha384|sha512):([0-9a-f]+)$/.exec(s);
+    if (!m) return false;
+    const hexLength: Record<string, number> = {
+      sha1: 40,
+      sha256: 64,
+      sha384: 96,
+      sha512: 128,
+    };
+    return m[2].length === hexLength[m[1]];
+  }, 'must be a digest like sha256:<64 hex digits> (sha1, sha256, sha384 or sha512)');
+
+/** One gate result in POST /releases. @public */
+export const releaseGateSchema = z.strictObject({
+  type: z.enum(GATE_TYPES, {
+    message: `must be one of ${GATE_TYPES.join(', ')}`,
+  }),
+  outcome: z.enum(GATE_OUTCOMES, {
+    message: `must be one of ${GATE_OUTCOMES.join(', ')}`,
+  }),
+  attempt: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more (1 is the first run)')
+    .max(100),
+  reason: z.string().trim().max(2000).optional(),
+  at: isoTime.optional(),
+});
+
+/**
+ * One evidence item in POST /releases: the document itself (JSON, or text
+ * for a `.intoto.jsonl`), or, when too big, its digest and a link. @public
+ */
+export const releaseEvidenceInputSchema = z
+  .strictObject({
+    kind: z.enum(EVIDENCE_KINDS, {
+      message: `must be one of ${EVIDENCE_KINDS.join(', ')}`,
+    }),
+    document: z
+      .union([z.record(z.string(), z.unknown()), z.string()])
+      .optional(),
+    digest: artifactDigestSchema.optional(),
+    uri: z.url({ message: 'must be a URL' }).max(2000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.document === undefined && !v.uri) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['document'],
+        message: 'attach the document, or give its digest and uri',
+      });
+    }
+    if (
+      v.document === undefined &&
+      v.uri &&
+      !v.digest &&
+      v.kind !== 'scanResults'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['digest'],
+        message: 'a linked document needs its digest',
+      });
+    }
+  });
+
+/** Body of POST /releases. @public */
+export const releaseInputSchema = z
+  .strictObject({
+    entityRef: entityRefSchema,
+    version: z.string().trim().min(1, 'name the version').max(200),
+    environment: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9_-]{0,39}$/,
+        'must be a lower-case name like production or staging',
+      ),
+    artifactDigest: artifactDigestSchema.optional(),
+    releasedAt: isoTime,
+    pipelineUrl: z.url({ message: 'must be a URL' }).max(2000).optional(),
+    approvedBy: z.string().trim().min(1).max(300).optional(),
+    gates: z.array(releaseGateSchema).max(200).default([]),
+    evidence: z.array(releaseEvidenceInputSchema).max(20).default([]),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.gates.forEach((g, i) => {
+      const key = `${g.type}#${g.attempt}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gates', i],
+          message: `${g.type} attempt ${g.attempt} is listed twice`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+/** @public */
+export type ReleaseInput = z.infer<typeof releaseInputSchema>;
+
+/** Path of /releases/:id. @public */
+export const releaseIdSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a release id (a number)')
+    .transform(Number),
+});
+
+/** Query of GET /releases. @public */
+export const releasesQuerySchema = z.strictObject({
+  entityRef: list(entityRefSchema).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  environment: list(z.string().max(40)).optional(),
+  /** Released at or after this time. */
+  from: isoTime.optional(),
+  /** Released before this time. */
+  to: isoTime.optional(),
+  firstPass: boolParam.optional(),
+  evidenceComplete: boolParam.optional(),
+  outcome: list(z.enum(RELEASE_OUTCOMES)).optional(),
+  orderBy: z.enum(['releasedAt', 'entityRef', 'version']).default('releasedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
+});
+/** @public */
+export type ReleasesQueryParams = z.infer<typeof releasesQuerySchema>;
+
+/** Query of GET /releases/gate-trend: weekly gate outcomes. @public */
+export const gateTrendQuerySchema = z.strictObject({
+  entityRef: list(entityRefSchema).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  environment: list(z.string().max(40)).optional(),
+  weeks: intParam(1, 104, 26),
+});
+
+/** Body of POST /findings/:id/rotation. @public */
+export const secretRotationSchema = z.strictObject({
+  /** When the secret was rotated; default now. */
+  rotatedAt: isoTime.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** Query of GET /secrets. @public */
+export const secretsQuerySchema = z.strictObject({
+  entityRef: list(entityRefSchema).optional(),
+  team: list(z.string().max(200)).optional(),
+  businessUnit: list(z.string().max(200)).optional(),
+  tier: list(tierFilter).optional(),
+  status: list(
+    z.enum(['pending', 'overdue', 'rotated-on-time', 'rotated-late', 'closed']),
+  ).optional(),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 10_000_000, 0),
 });

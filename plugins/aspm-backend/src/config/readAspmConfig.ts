@@ -3,7 +3,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_EXCEPTION_CATEGORIES } from '@aspm/plugin-aspm-common';
+import {
+  DEFAULT_EXCEPTION_CATEGORIES,
+  EVIDENCE_ITEMS,
+  EvidenceItem,
+} from '@aspm/plugin-aspm-common';
 import { EntityMappingOptions } from '../catalog/types';
 
 /** The plugin's configuration with defaults applied. */
@@ -22,6 +26,19 @@ export interface AspmConfig {
     maxBytes: number;
   };
   demo: { enabled: boolean; weeks: number };
+  releases: {
+    /**
+     * Required evidence by environment, then by tier ("1", "2", "3") or
+     * `default`. Environments not listed require nothing.
+     */
+    requiredEvidence: Record<string, Record<string, EvidenceItem[]>>;
+    /** Allowed provenance builder ids (exact, or a prefix ending in `*`); empty = any. */
+    allowedBuilders: string[];
+  };
+  secrets: {
+    /** Days from detection to rotation, by tier; `default` for the rest. */
+    rotationSlaDaysByTier: Record<string, number>;
+  };
   exceptions: {
     categories: string[];
     /** Longest approval per tier, in days; `default` for the rest. */
@@ -39,6 +56,46 @@ const DEFAULT_MAX_DAYS: Record<string, number> = {
   default: 365,
 };
 
+/**
+ * A map of days by tier ("1", "2", "3", "default"). Read as a plain object:
+ * Backstage config refuses keys that are numbers in getConfig / getNumber.
+ */
+function readDaysByTier(
+  config: Config | undefined,
+  key: string,
+  fullKey: string,
+  min: number,
+): Record<string, number> {
+  const raw = config?.getOptional(key);
+  if (raw === undefined) return {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error(`${fullKey} must map tiers (1, 2, 3, default) to days`);
+  }
+  const out: Record<string, number> = {};
+  for (const [tier, value] of Object.entries(raw)) {
+    if (!['1', '2', '3', 'default'].includes(tier)) {
+      throw new Error(
+        `${fullKey} keys must be tiers 1, 2, 3 or default, got ${tier}`,
+      );
+    }
+    const days = typeof value === 'string' ? Number(value) : value;
+    if (
+      typeof days !== 'number' ||
+      !Number.isInteger(days) ||
+      days < min ||
+      days > 3650
+    ) {
+      throw new Error(
+        `${fullKey}.${tier} must be a whole number of days ${min}..3650, got ${JSON.stringify(
+          value,
+        )}`,
+      );
+    }
+    out[tier] = days;
+  }
+  return out;
+}
+
 function readExceptions(config: Config | undefined): AspmConfig['exceptions'] {
   const categories = config?.getOptionalStringArray('categories') ?? [
     ...DEFAULT_EXCEPTION_CATEGORIES,
@@ -53,17 +110,10 @@ function readExceptions(config: Config | undefined): AspmConfig['exceptions'] {
       )}`,
     );
   }
-  const maxDaysByTier = { ...DEFAULT_MAX_DAYS };
-  const max = config?.getOptionalConfig('maxDays');
-  for (const key of max?.keys() ?? []) {
-    const days = max!.getNumber(key);
-    if (!Number.isInteger(days) || days < 1 || days > 3650) {
-      throw new Error(
-        `aspm.exceptions.maxDays.${key} must be a whole number of days 1..3650, got ${days}`,
-      );
-    }
-    maxDaysByTier[key] = days;
-  }
+  const maxDaysByTier = {
+    ...DEFAULT_MAX_DAYS,
+    ...readDaysByTier(config, 'maxDays', 'aspm.exceptions.maxDays', 1),
+  };
   const expiringSoonDays = config?.getOptionalNumber('expiringSoonDays') ?? 30;
   return {
     categories,
@@ -98,6 +148,67 @@ function ratio(config: Config | undefined, key: string, fallback?: number) {
   return v;
 }
 
+function readEvidenceList(value: unknown, key: string): EvidenceItem[] {
+  if (
+    !Array.isArray(value) ||
+    value.some(v => !(EVIDENCE_ITEMS as readonly unknown[]).includes(v))
+  ) {
+    throw new Error(
+      `${key} must be a list of ${EVIDENCE_ITEMS.join(
+        ', ',
+      )}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return [...new Set(value as EvidenceItem[])];
+}
+
+function readReleases(config: Config | undefined): AspmConfig['releases'] {
+  const requiredEvidence: AspmConfig['releases']['requiredEvidence'] = {
+    production: { default: [...EVIDENCE_ITEMS] },
+  };
+  const required = config?.getOptionalConfig('requiredEvidence');
+  for (const env of required?.keys() ?? []) {
+    const key = `aspm.releases.requiredEvidence.${env}`;
+    const raw = required!.get(env);
+    if (Array.isArray(raw)) {
+      requiredEvidence[env] = { default: readEvidenceList(raw, key) };
+    } else if (raw && typeof raw === 'object') {
+      const byTier: Record<string, EvidenceItem[]> = {};
+      for (const [tier, list] of Object.entries(raw)) {
+        if (!['1', '2', '3', 'default'].includes(tier)) {
+          throw new Error(
+            `${key} keys must be tiers 1, 2, 3 or default, got ${tier}`,
+          );
+        }
+        byTier[tier] = readEvidenceList(list, `${key}.${tier}`);
+      }
+      requiredEvidence[env] = byTier;
+    } else {
+      throw new Error(
+        `${key} must be a list of evidence items, or lists by tier`,
+      );
+    }
+  }
+  return {
+    requiredEvidence,
+    allowedBuilders: config?.getOptionalStringArray('allowedBuilders') ?? [],
+  };
+}
+
+function readSecrets(config: Config | undefined): AspmConfig['secrets'] {
+  return {
+    rotationSlaDaysByTier: {
+      default: 7,
+      ...readDaysByTier(
+        config,
+        'rotationSlaDays',
+        'aspm.secrets.rotationSlaDays',
+        0,
+      ),
+    },
+  };
+}
+
 /** Reads `aspm.*` from app-config, applying the documented defaults. */
 export function readAspmConfig(root: Config): AspmConfig {
   const config = root.getOptionalConfig('aspm');
@@ -120,6 +231,8 @@ export function readAspmConfig(root: Config): AspmConfig {
   return {
     ingest: { maxBytes },
     exceptions: readExceptions(config?.getOptionalConfig('exceptions')),
+    releases: readReleases(config?.getOptionalConfig('releases')),
+    secrets: readSecrets(config?.getOptionalConfig('secrets')),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       weeks: config?.getOptionalNumber('demo.weeks') ?? 52,

@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAspmStore } from './DatabaseAspmStore';
 import { DatabaseFindingsStore } from './DatabaseFindingsStore';
 import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
+import { DatabaseReleasesStore } from './DatabaseReleasesStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
 export async function createStores(options: { database: DatabaseService }) {
@@ -9,5 +10,6 @@ export async function createStores(options: { database: DatabaseService }) {
   const client = await options.database.getClient();
   const findings = new DatabaseFindingsStore(client);
   const exceptions = new DatabaseExceptionsStore(client);
-  return { store, findings, exceptions };
+  const releases = new DatabaseReleasesStore(client);
+  return { store, findings, exceptions, releases };
 }

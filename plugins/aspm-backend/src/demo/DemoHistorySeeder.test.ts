@@ -129,4 +129,42 @@ describe('demo history', () => {
     ]);
     expect(details.findings[0].state).toBe('accepted');
   });
+
+  it('posts releases with gates and evidence through the release path, and rotates some secrets', async () => {
+    const all = await get('/api/aspm/releases?limit=1');
+    expect(all.totalCount).toBeGreaterThan(100);
+    const outcomes = async (q: string) =>
+      (await get(`/api/aspm/releases?limit=1&${q}`)).totalCount as number;
+    expect(await outcomes('outcome=passed')).toBeGreaterThan(0);
+    expect(await outcomes('outcome=passed-after-rerun')).toBeGreaterThan(0);
+    expect(await outcomes('outcome=blocked')).toBeGreaterThan(0);
+    const production = await outcomes('environment=production');
+    const complete = await outcomes(
+      'environment=production&evidenceComplete=true',
+    );
+    expect(complete).toBeGreaterThan(0);
+    expect(complete).toBeLessThan(production);
+    // Some production releases miss evidence or carry a mismatching provenance.
+    const incomplete = await get(
+      '/api/aspm/releases?environment=production&evidenceComplete=false&limit=500',
+    );
+    const statuses = incomplete.items.flatMap((r: any) =>
+      r.checklist.filter((c: any) => c.required).map((c: any) => c.status),
+    );
+    expect(statuses).toContain('missing');
+    const trend = await get(
+      '/api/aspm/releases/gate-trend?entityRef=component:default/payments-api&weeks=12',
+    );
+    expect(trend.weeks).toHaveLength(12);
+    expect(
+      trend.weeks.reduce((n: number, w: any) => n + w.firstPass, 0),
+    ).toBeGreaterThan(0);
+
+    const secrets = await get('/api/aspm/secrets?limit=500');
+    const byStatus = new Set(secrets.items.map((s: any) => s.status));
+    expect(
+      byStatus.has('rotated-on-time') || byStatus.has('rotated-late'),
+    ).toBe(true);
+    expect(byStatus.has('overdue') || byStatus.has('pending')).toBe(true);
+  });
 });

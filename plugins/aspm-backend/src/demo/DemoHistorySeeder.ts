@@ -3,6 +3,10 @@ import { ExceptionsStore } from '../database/ExceptionsStore';
 import { demoExceptionPlan } from './demoExceptionPlan';
 import { DemoExceptionTimeline } from './DemoExceptionTimeline';
 import { importDemoSourceExceptions } from './importDemoSourceExceptions';
+import { ReleaseService } from '../releases/ReleaseService';
+import { ReleaseInput, releaseInputSchema } from '@aspm/plugin-aspm-common';
+import { generateDemoReleases } from './generateDemoReleases';
+import { recordDemoRotations } from './recordDemoRotations';
 import { ConflictError } from '@backstage/errors';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
@@ -23,6 +27,8 @@ export interface DemoStatus {
 }
 
 const SOURCE = 'demo';
+/** The demo pipelines' service principal. */
+const DEMO_CI = 'external:demo-ci';
 
 /**
  * Loads a year of weekly scan history for the demo org through the same
@@ -42,6 +48,8 @@ export class DemoHistorySeeder {
       logger: LoggerService;
       /** When given, the demo also records exceptions over the year. */
       exceptions?: ExceptionsStore;
+      /** When given, the demo also posts a year of releases and rotations. */
+      releases?: ReleaseService;
       /** Exception categories (config), for the imported demo exceptions. */
       categories?: string[];
       weeks?: number;
@@ -77,6 +85,38 @@ export class DemoHistorySeeder {
     }
   }
 
+  /**
+   * Posts the demo's releases through the same service as POST /releases
+   * (as CI posts them), then records secret rotations. A candidate already
+   * stored differently (a load on an earlier day) is skipped.
+   */
+  private async postDemoReleases(
+    releases: ReleaseInput[],
+    now: Date,
+  ): Promise<void> {
+    const service = this.deps.releases;
+    if (!service) return;
+    let skipped = 0;
+    for (const body of releases) {
+      try {
+        // Validated like a POST body, then stored by the same service.
+        await service.post(releaseInputSchema.parse(body), DEMO_CI);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        skipped += 1;
+      }
+      this.status.done += 1;
+      // SQLite calls are synchronous: let the server answer requests meanwhile.
+      await new Promise(resolve => setImmediate(resolve));
+    }
+    const rotated = await recordDemoRotations(service, now);
+    this.deps.logger.info(
+      `Demo history: ${
+        releases.length - skipped
+      } releases posted (${skipped} already there), ${rotated} secret rotations recorded`,
+    );
+  }
+
   private async load(now: Date): Promise<DemoStatus> {
     const { store, findings, ingest, logger } = this.deps;
     try {
@@ -102,9 +142,32 @@ export class DemoHistorySeeder {
           total: uploads.length,
         };
         logger.info('Demo history already loaded');
+        // A store loaded before releases existed gets them now.
+        const stored = await this.deps.releases?.list(
+          {
+            orderBy: 'releasedAt',
+            order: 'desc',
+            limit: 1,
+            offset: 0,
+          },
+          undefined,
+        );
+        if (stored && stored.totalCount === 0) {
+          await this.postDemoReleases(
+            generateDemoReleases(entities, { now, weeks: this.deps.weeks }),
+            now,
+          );
+        }
         return this.getStatus();
       }
-      this.status = { state: 'running', done: 0, total: uploads.length };
+      const releases = this.deps.releases
+        ? generateDemoReleases(entities, { now, weeks: this.deps.weeks })
+        : [];
+      this.status = {
+        state: 'running',
+        done: 0,
+        total: uploads.length + releases.length,
+      };
       logger.info(
         `Loading demo history: ${uploads.length} weekly scans of ${entities.length} components`,
       );
@@ -155,6 +218,7 @@ export class DemoHistorySeeder {
           `Demo history: imported ${n} GitHub / DefectDojo exceptions`,
         );
       }
+      await this.postDemoReleases(releases, now);
       this.status.state = 'done';
       return this.getStatus();
     } catch (e) {

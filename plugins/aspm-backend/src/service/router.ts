@@ -36,6 +36,8 @@ import { createPermissionGuard } from './createPermissionGuard';
 import { actorOf } from './actorOf';
 import { ExceptionService } from '../exceptions/ExceptionService';
 import { exceptionRoutes } from './exceptionRoutes';
+import { releaseRoutes } from './releaseRoutes';
+import { ReleaseService } from '../releases/ReleaseService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -49,6 +51,7 @@ export interface RouterOptions {
   config: AspmConfig;
   exceptions: ExceptionService;
   exceptionsStore: ExceptionsStore;
+  releases: ReleaseService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -177,6 +180,17 @@ export async function createRouter(
       store,
       exceptions: options.exceptions,
       exceptionsStore: options.exceptionsStore,
+      json,
+    }),
+  );
+
+  router.use(
+    releaseRoutes({
+      guard,
+      store,
+      releases: options.releases,
+      // Evidence documents (SBOMs) travel inside release posts.
+      releaseJson: express.json({ limit: '10mb' }),
       json,
     }),
   );

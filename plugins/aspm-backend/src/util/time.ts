@@ -15,3 +15,9 @@ export function endOfDayUtc(asOf: string): Date {
   }
   return new Date(asOf);
 }
+
+/** A validated date input as an instant: YYYY-MM-DD is its start (UTC). */
+export function startOfDateInput(value: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return new Date(value);
+}

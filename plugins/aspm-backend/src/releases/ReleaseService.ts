@@ -1,0 +1,248 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  AspmEntity,
+  AspmRelease,
+  GateTrend,
+  Page,
+  ReleaseInput,
+  ReleasesQueryParams,
+  SecretExposure,
+  SecretRotationStatus,
+} from '@aspm/plugin-aspm-common';
+import { AspmStore } from '../database/AspmStore';
+import { FindingsStore } from '../database/FindingsStore';
+import { ReleasesStore, StoredRelease } from '../database/ReleasesStore';
+import { AspmConfig } from '../config/readAspmConfig';
+import { startOfDateInput } from '../util/time';
+import { evaluateChecklist } from './evidence';
+import { prepareEvidence } from './prepareEvidence';
+import { releaseOutcome } from './releaseOutcome';
+import { requiredEvidenceFor } from './requiredEvidenceFor';
+import { weeklyGateTrend, weekStartOf } from './weeklyGateTrend';
+import {
+  compareSecretUrgency,
+  secretExposure,
+} from '../secrets/secretExposure';
+
+const DAY = 86_400_000;
+
+/**
+ * Release candidates from CI (gates, evidence, checklist) and the rotation
+ * of leaked secrets: validation beyond the schema, evaluation, reading back.
+ */
+export class ReleaseService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly deps: {
+      store: AspmStore;
+      findings: FindingsStore;
+      releases: ReleasesStore;
+      config: Pick<AspmConfig, 'releases' | 'secrets'>;
+      now?: () => Date;
+    },
+  ) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** POST /releases: 201 when created, 200 when merged or replayed. */
+  async post(
+    input: ReleaseInput,
+    actor: string,
+  ): Promise<{ release: AspmRelease; created: boolean; changed: boolean }> {
+    const entityRef = input.entityRef.toLocaleLowerCase('en-US');
+    const entity = await this.deps.store.getEntity(entityRef);
+    if (!entity || entity.goneAt) {
+      throw new InputError(
+        `Invalid body: 'entityRef': no entity ${entityRef} in the catalog (as last synced)`,
+      );
+    }
+    const releasedAt = startOfDateInput(input.releasedAt);
+    if (releasedAt.getTime() > this.now().getTime() + DAY) {
+      throw new InputError(
+        `Invalid body: 'releasedAt': ${input.releasedAt} is in the future`,
+      );
+    }
+    const { config } = this.deps;
+    const evidence = prepareEvidence(input.evidence, {
+      artifactDigest: input.artifactDigest,
+      allowedBuilders: config.releases.allowedBuilders,
+    });
+    const required = requiredEvidenceFor(
+      config.releases,
+      input.environment,
+      entity.tier,
+    );
+    const result = await this.deps.releases.upsertRelease(
+      {
+        entityRef,
+        version: input.version,
+        environment: input.environment,
+        artifactDigest: input.artifactDigest,
+        releasedAt,
+        pipelineUrl: input.pipelineUrl,
+        approvedBy: input.approvedBy,
+        postedBy: actor,
+        gates: input.gates,
+        evidence,
+      },
+      all => ({
+        ...releaseOutcome(all.gates),
+        checklist: evaluateChecklist({ required, ...all }),
+      }),
+      this.now(),
+    );
+    return { ...result, release: withEntity(result.release, entity) };
+  }
+
+  async get(id: number): Promise<AspmRelease> {
+    const release = await this.deps.releases.getRelease(id);
+    if (!release) throw new NotFoundError(`No release with id ${id}`);
+    const entity = await this.deps.store.getEntity(release.entityRef);
+    return withEntity(release, entity);
+  }
+
+  async list(
+    params: ReleasesQueryParams,
+    entityRefs: string[] | undefined,
+  ): Promise<Page<AspmRelease>> {
+    const page = await this.deps.releases.listReleases({
+      entityRefs,
+      environment: params.environment,
+      from: params.from ? startOfDateInput(params.from) : undefined,
+      to: params.to ? startOfDateInput(params.to) : undefined,
+      firstPass: params.firstPass,
+      evidenceComplete: params.evidenceComplete,
+      outcome: params.outcome,
+      orderBy: params.orderBy,
+      order: params.order,
+      limit: params.limit,
+      offset: params.offset,
+    });
+    const entities = await this.entitiesOf(page.items.map(r => r.entityRef));
+    return {
+      ...page,
+      items: page.items.map(r => withEntity(r, entities.get(r.entityRef))),
+    };
+  }
+
+  async gateTrend(
+    params: { environment?: string[]; weeks: number },
+    entityRefs: string[] | undefined,
+  ): Promise<GateTrend> {
+    const now = this.now();
+    const from = new Date(
+      weekStartOf(now).getTime() - (params.weeks - 1) * 7 * DAY,
+    );
+    const verdicts = await this.deps.releases.releaseVerdicts({
+      entityRefs,
+      environment: params.environment,
+      from,
+    });
+    return weeklyGateTrend(verdicts, now, params.weeks);
+  }
+
+  async secrets(
+    params: {
+      status?: SecretRotationStatus[];
+      limit: number;
+      offset: number;
+    },
+    entityRefs: string[] | undefined,
+  ): Promise<Page<SecretExposure>> {
+    const rows = await this.deps.releases.secretFindings(entityRefs);
+    const entities = await this.entitiesOf(rows.map(r => r.entityRef));
+    const now = this.now();
+    const all = rows
+      .map(r => {
+        const entity = entities.get(r.entityRef);
+        return secretExposure(
+          r,
+          { team: entity?.owningTeam, tier: entity?.tier },
+          this.slaDays(entity?.tier),
+          now,
+        );
+      })
+      .filter(s => !params.status?.length || params.status.includes(s.status))
+      .sort(compareSecretUrgency);
+    return {
+      items: all.slice(params.offset, params.offset + params.limit),
+      totalCount: all.length,
+      limit: params.limit,
+      offset: params.offset,
+    };
+  }
+
+  /** POST /findings/:id/rotation. */
+  async recordRotation(
+    findingId: number,
+    body: { rotatedAt?: string; note?: string },
+    actor: string,
+  ): Promise<SecretExposure & { changed: boolean }> {
+    const finding = await this.deps.findings.getFinding(findingId);
+    if (!finding) throw new NotFoundError(`No finding with id ${findingId}`);
+    if (finding.category !== 'secret') {
+      throw new InputError(
+        `Finding ${findingId} is a ${finding.category} finding, not a secret: only secrets are rotated`,
+      );
+    }
+    const now = this.now();
+    const rotatedAt = body.rotatedAt ? startOfDateInput(body.rotatedAt) : now;
+    if (rotatedAt.getTime() > now.getTime() + 60_000) {
+      throw new InputError(
+        `Invalid body: 'rotatedAt': ${body.rotatedAt} is in the future`,
+      );
+    }
+    if (rotatedAt < new Date(finding.firstSeenAt)) {
+      throw new InputError(
+        `Invalid body: 'rotatedAt': ${body.rotatedAt} is before the secret was detected (${finding.firstSeenAt})`,
+      );
+    }
+    const { changed } = await this.deps.releases.recordRotation(
+      findingId,
+      { rotatedAt, rotatedBy: actor, note: body.note },
+      now,
+    );
+    const [row] = (
+      await this.deps.releases.secretFindings([finding.entityRef])
+    ).filter(r => r.findingId === findingId);
+    const entity = await this.deps.store.getEntity(finding.entityRef);
+    return {
+      ...secretExposure(
+        row,
+        { team: entity?.owningTeam, tier: entity?.tier },
+        this.slaDays(entity?.tier),
+        now,
+      ),
+      changed,
+    };
+  }
+
+  private slaDays(tier: string | undefined): number {
+    const byTier = this.deps.config.secrets.rotationSlaDaysByTier;
+    return (
+      (tier !== undefined ? byTier[tier] : undefined) ?? byTier.default ?? 7
+    );
+  }
+
+  private async entitiesOf(refs: string[]): Promise<Map<string, AspmEntity>> {
+    const out = new Map<string, AspmEntity>();
+    for (const ref of new Set(refs)) {
+      const entity = await this.deps.store.getEntity(ref);
+      if (entity) out.set(ref, entity);
+    }
+    return out;
+  }
+}
+
+function withEntity(
+  release: StoredRelease,
+  entity: AspmEntity | undefined,
+): AspmRelease {
+  return {
+    ...release,
+    team: entity?.owningTeam,
+    businessUnit: entity?.businessUnit,
+    tier: entity?.tier,
+  };
+}
