@@ -465,6 +465,25 @@ export function fakeAspmApi(
     getExceptionSummary: jest.fn(exceptions.getExceptionSummary),
     requestException: jest.fn(exceptions.requestException),
     decideException: jest.fn(exceptions.decideException),
+    listReleases: jest.fn(async request => ({
+      items: [],
+      totalCount: 0,
+      limit: request?.limit ?? 50,
+      offset: request?.offset ?? 0,
+    })),
+    getRelease: jest.fn(async (id: number) => {
+      throw new Error(`No release ${id}`);
+    }),
+    getGateTrend: jest.fn(async () => ({ weeks: [], blockedBy: {} })),
+    listSecrets: jest.fn(async request => ({
+      items: [],
+      totalCount: 0,
+      limit: request?.limit ?? 50,
+      offset: request?.offset ?? 0,
+    })),
+    recordSecretRotation: jest.fn(async (findingId: number) => {
+      throw new Error(`No secret finding ${findingId}`);
+    }),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AspmEntity,
+  AspmRelease,
+  GateTrend,
+  SecretExposure,
+  SecretRotationStatus,
   AspmException,
   AspmExceptionDetails,
   CatalogSyncRun,
@@ -165,6 +169,53 @@ export interface GetExceptionSummaryRequest {
  */
 export type ExceptionDecisionBody = ExceptionApproval | { note: string };
 
+/**
+ * Query of {@link AspmApi.listReleases}; newest first by default. List
+ * fields are OR-ed, fields AND-ed. @public
+ */
+export interface ListReleasesRequest {
+  entityRef?: string[];
+  team?: string[];
+  businessUnit?: string[];
+  tier?: Array<Tier | 'untiered'>;
+  environment?: string[];
+  /** Released at or after (ISO 8601 or YYYY-MM-DD). */
+  from?: string;
+  /** Released before. */
+  to?: string;
+  firstPass?: boolean;
+  evidenceComplete?: boolean;
+  outcome?: Array<AspmRelease['outcome']>;
+  orderBy?: 'releasedAt' | 'entityRef' | 'version';
+  order?: 'asc' | 'desc';
+  /** 1..500 */
+  limit?: number;
+  offset?: number;
+}
+
+/** Query of {@link AspmApi.getGateTrend}. @public */
+export interface GetGateTrendRequest {
+  entityRef?: string[];
+  team?: string[];
+  businessUnit?: string[];
+  tier?: Array<Tier | 'untiered'>;
+  environment?: string[];
+  /** 1..104, default 26. */
+  weeks?: number;
+}
+
+/** Query of {@link AspmApi.listSecrets}: most urgent deadline first. @public */
+export interface ListSecretsRequest {
+  entityRef?: string[];
+  team?: string[];
+  businessUnit?: string[];
+  tier?: Array<Tier | 'untiered'>;
+  status?: SecretRotationStatus[];
+  /** 1..500 */
+  limit?: number;
+  offset?: number;
+}
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -199,6 +250,18 @@ export interface AspmApi {
    * (e.g. deciding one's own request), 404, or 409 (not allowed in the
    * current status).
    */
+  listReleases(request?: ListReleasesRequest): Promise<Page<AspmRelease>>;
+  /** One release with gates, evidence and checklist; 404 when unknown. */
+  getRelease(id: number): Promise<AspmRelease>;
+  /** Weekly first-pass / passed after re-run / blocked counts. */
+  getGateTrend(request?: GetGateTrendRequest): Promise<GateTrend>;
+  /** Secret findings with their rotation deadline. */
+  listSecrets(request?: ListSecretsRequest): Promise<Page<SecretExposure>>;
+  /** Records that a leaked secret was rotated (default: now). */
+  recordSecretRotation(
+    findingId: number,
+    body?: { rotatedAt?: string; note?: string },
+  ): Promise<SecretExposure>;
   decideException(
     id: number,
     action: ExceptionAction,

@@ -3,6 +3,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AspmEntity,
+  AspmRelease,
+  GateTrend,
+  SecretExposure,
   AspmException,
   AspmExceptionDetails,
   CatalogSyncRun,
@@ -26,9 +29,13 @@ import {
   ListExceptionsRequest,
   ListFindingsRequest,
   ListIngestionsRequest,
+  GetGateTrendRequest,
+  ListReleasesRequest,
+  ListSecretsRequest,
 } from './AspmApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
+
 
 /** Turns a request object into a query string; lists become "a,b". */
 export function toQueryString(request: Record<string, QueryValue>): string {
@@ -135,6 +142,36 @@ export class AspmClient implements AspmApi {
     body: ExceptionRequest,
   ): Promise<AspmExceptionDetails> {
     return this.post('/exceptions', body);
+  }
+
+  async listReleases(
+    request: ListReleasesRequest = {},
+  ): Promise<Page<AspmRelease>> {
+    return this.request(`/releases${toQueryString({ ...request })}`);
+  }
+
+  async getRelease(id: number): Promise<AspmRelease> {
+    return this.request(`/releases/${encodeURIComponent(String(id))}`);
+  }
+
+  async getGateTrend(request: GetGateTrendRequest = {}): Promise<GateTrend> {
+    return this.request(`/releases/gate-trend${toQueryString({ ...request })}`);
+  }
+
+  async listSecrets(
+    request: ListSecretsRequest = {},
+  ): Promise<Page<SecretExposure>> {
+    return this.request(`/secrets${toQueryString({ ...request })}`);
+  }
+
+  async recordSecretRotation(
+    findingId: number,
+    body: { rotatedAt?: string; note?: string } = {},
+  ): Promise<SecretExposure> {
+    return this.post(
+      `/findings/${encodeURIComponent(String(findingId))}/rotation`,
+      body,
+    );
   }
 
   async decideException(

@@ -131,6 +131,7 @@ const EVENT_LABELS: Record<FindingEvent['type'], string> = {
   unsuppressed: 'Unsuppressed',
   accepted: 'Accepted by an exception',
   exception_ended: 'Exception ended',
+  rotated: 'Secret rotated',
 };
 
 /** A state or severity as a label; other values as they are. */
