@@ -162,12 +162,29 @@ export const ingestQuerySchema = z
 /** @public */
 export type IngestQuery = z.infer<typeof ingestQuerySchema>;
 
-/** Query of GET /findings. @public */
-export const findingsQuerySchema = z.strictObject({
+/** A `/:id` path of a numbered record. */
+const numericIdPath = (message: string) =>
+  z.strictObject({
+    id: z
+      .string()
+      .regex(/^\d{1,15}$/, message)
+      .transform(Number),
+  });
+
+/**
+ * The entity filters list endpoints share: entity refs, or the entities of
+ * teams, business units and tiers (`untiered` for entities without one).
+ */
+const entityFilters = {
   entityRef: list(entityRefSchema).optional(),
   team: list(z.string().max(200)).optional(),
   businessUnit: list(z.string().max(200)).optional(),
   tier: list(tierFilter).optional(),
+};
+
+/** Query of GET /findings. @public */
+export const findingsQuerySchema = z.strictObject({
+  ...entityFilters,
   severity: list(z.enum(SEVERITIES)).optional(),
   state: list(z.enum(FINDING_STATES)).optional(),
   category: list(z.enum(FINDING_CATEGORIES)).optional(),
@@ -184,12 +201,7 @@ export const findingsQuerySchema = z.strictObject({
 export type FindingsQueryParams = z.infer<typeof findingsQuerySchema>;
 
 /** Path of GET /findings/:id. @public */
-export const findingIdSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^\d{1,15}$/, 'must be a finding id (a number)')
-    .transform(Number),
-});
+export const findingIdSchema = numericIdPath('must be a finding id (a number)');
 
 /** Query of GET /ingestions. @public */
 export const ingestionsQuerySchema = z.strictObject({
@@ -298,19 +310,13 @@ export const exceptionNoteSchema = z.strictObject({
 });
 
 /** Path of /exceptions/:id. @public */
-export const exceptionIdSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^\d{1,15}$/, 'must be an exception id (a number)')
-    .transform(Number),
-});
+export const exceptionIdSchema = numericIdPath(
+  'must be an exception id (a number)',
+);
 
 /** Query of GET /exceptions. @public */
 export const exceptionsQuerySchema = z.strictObject({
-  entityRef: list(entityRefSchema).optional(),
-  team: list(z.string().max(200)).optional(),
-  businessUnit: list(z.string().max(200)).optional(),
-  tier: list(tierFilter).optional(),
+  ...entityFilters,
   status: list(z.enum(EXCEPTION_STATUSES)).optional(),
   category: list(z.string().max(60)).optional(),
   source: list(z.enum(EXCEPTION_SOURCES)).optional(),
@@ -453,19 +459,11 @@ export const releaseInputSchema = z
 export type ReleaseInput = z.infer<typeof releaseInputSchema>;
 
 /** Path of /releases/:id. @public */
-export const releaseIdSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^\d{1,15}$/, 'must be a release id (a number)')
-    .transform(Number),
-});
+export const releaseIdSchema = numericIdPath('must be a release id (a number)');
 
 /** Query of GET /releases. @public */
 export const releasesQuerySchema = z.strictObject({
-  entityRef: list(entityRefSchema).optional(),
-  team: list(z.string().max(200)).optional(),
-  businessUnit: list(z.string().max(200)).optional(),
-  tier: list(tierFilter).optional(),
+  ...entityFilters,
   environment: list(z.string().max(40)).optional(),
   /** Released at or after this time. */
   from: isoTime.optional(),
@@ -484,10 +482,7 @@ export type ReleasesQueryParams = z.infer<typeof releasesQuerySchema>;
 
 /** Query of GET /releases/gate-trend: weekly gate outcomes. @public */
 export const gateTrendQuerySchema = z.strictObject({
-  entityRef: list(entityRefSchema).optional(),
-  team: list(z.string().max(200)).optional(),
-  businessUnit: list(z.string().max(200)).optional(),
-  tier: list(tierFilter).optional(),
+  ...entityFilters,
   environment: list(z.string().max(40)).optional(),
   weeks: intParam(1, 104, 26),
 });
@@ -501,10 +496,7 @@ export const secretRotationSchema = z.strictObject({
 
 /** Query of GET /secrets. @public */
 export const secretsQuerySchema = z.strictObject({
-  entityRef: list(entityRefSchema).optional(),
-  team: list(z.string().max(200)).optional(),
-  businessUnit: list(z.string().max(200)).optional(),
-  tier: list(tierFilter).optional(),
+  ...entityFilters,
   status: list(
     z.enum(['pending', 'overdue', 'rotated-on-time', 'rotated-late', 'closed']),
   ).optional(),

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   DEFAULT_EXCEPTION_CATEGORIES,
+  TIERS,
   EVIDENCE_ITEMS,
   EvidenceItem,
 } from '@aspm/plugin-aspm-common';
@@ -56,6 +57,17 @@ const DEFAULT_MAX_DAYS: Record<string, number> = {
   default: 365,
 };
 
+/** Keys of per-tier maps: the tiers, and `default` for the rest. */
+function assertTierKey(key: string, fullKey: string) {
+  if (![...TIERS, 'default'].includes(key)) {
+    throw new Error(
+      `${fullKey} keys must be tiers ${TIERS.join(
+        ', ',
+      )} or default, got ${key}`,
+    );
+  }
+}
+
 /**
  * A map of days by tier ("1", "2", "3", "default"). Read as a plain object:
  * Backstage config refuses keys that are numbers in getConfig / getNumber.
@@ -73,11 +85,7 @@ function readDaysByTier(
   }
   const out: Record<string, number> = {};
   for (const [tier, value] of Object.entries(raw)) {
-    if (!['1', '2', '3', 'default'].includes(tier)) {
-      throw new Error(
-        `${fullKey} keys must be tiers 1, 2, 3 or default, got ${tier}`,
-      );
-    }
+    assertTierKey(tier, fullKey);
     const days = typeof value === 'string' ? Number(value) : value;
     if (
       typeof days !== 'number' ||
@@ -175,11 +183,7 @@ function readReleases(config: Config | undefined): AspmConfig['releases'] {
     } else if (raw && typeof raw === 'object') {
       const byTier: Record<string, EvidenceItem[]> = {};
       for (const [tier, list] of Object.entries(raw)) {
-        if (!['1', '2', '3', 'default'].includes(tier)) {
-          throw new Error(
-            `${key} keys must be tiers 1, 2, 3 or default, got ${tier}`,
-          );
-        }
+        assertTierKey(tier, key);
         byTier[tier] = readEvidenceList(list, `${key}.${tier}`);
       }
       requiredEvidence[env] = byTier;

@@ -243,7 +243,7 @@ describe.each(ids)('DatabaseReleasesStore on %s', databaseId => {
         },
       ],
     });
-    const [row] = await store.secretFindings([ENTITY]);
+    const [row] = await store.secretFindings({ entityRefs: [ENTITY] });
     expect(row).toMatchObject({
       entityRef: ENTITY,
       ruleId: 'aws-access-token',

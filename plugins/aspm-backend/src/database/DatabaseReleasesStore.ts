@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
 import {
+  AspmRelease,
   ChecklistItem,
   GateType,
   Page,
@@ -16,24 +17,16 @@ import {
   ReleasesQuery,
   ReleasesStore,
   SecretFindingRow,
-  StoredRelease,
 } from './ReleasesStore';
 
 const ORDER: Record<ReleasesQuery['orderBy'], string> = {
-  releasedAt: 'released_at',
-  entityRef: 'entity_ref',
-  version: 'version',
+  releasedAt: 'r.released_at',
+  entityRef: 'r.entity_ref',
+  version: 'r.version',
 };
 
-const bool = (v: unknown) => v === true || v === 1 || v === '1';
-const parseJson = <T>(text: unknown, fallback: T): T => {
-  if (typeof text !== 'string' || !text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
+const parseJson = <T>(text: unknown, fallback: T): T =>
+  typeof text === 'string' && text ? (JSON.parse(text) as T) : fallback;
 
 function gateOfRow(r: Record<string, any>): ReleaseGate {
   return {
@@ -81,7 +74,7 @@ export class DatabaseReleasesStore implements ReleasesStore {
     post: ReleasePost,
     evaluate: ReleaseEvaluator,
     now: Date,
-  ): Promise<{ release: StoredRelease; created: boolean; changed: boolean }> {
+  ): Promise<{ release: AspmRelease; created: boolean; changed: boolean }> {
     const result = await this.db.transaction(async tx => {
       const existing = await tx('aspm_releases')
         .where({
@@ -233,14 +226,23 @@ export class DatabaseReleasesStore implements ReleasesStore {
     return { release, created: result.created, changed: result.changed };
   }
 
-  async getRelease(id: number): Promise<StoredRelease | undefined> {
-    const row = await this.db('aspm_releases').where({ id }).first();
+  /** Releases with their entity's team, business unit and tier. */
+  private withEntity(q: Knex.QueryBuilder) {
+    return q
+      .leftJoin('aspm_entities as e', 'e.entity_ref', 'r.entity_ref')
+      .select('r.*', 'e.owning_team', 'e.business_unit', 'e.tier');
+  }
+
+  async getRelease(id: number): Promise<AspmRelease | undefined> {
+    const row = await this.withEntity(
+      this.db('aspm_releases as r').where('r.id', id),
+    ).first();
     if (!row) return undefined;
     const [release] = await this.hydrate([row]);
     return release;
   }
 
-  private async hydrate(rows: Record<string, any>[]): Promise<StoredRelease[]> {
+  private async hydrate(rows: Record<string, any>[]): Promise<AspmRelease[]> {
     const ids = rows.map(r => Number(r.id));
     const gates = new Map<number, ReleaseGate[]>();
     const evidence = new Map<number, ReleaseEvidence[]>();
@@ -270,33 +272,38 @@ export class DatabaseReleasesStore implements ReleasesStore {
       pipelineUrl: r.pipeline_url ?? undefined,
       approvedBy: r.approved_by ?? undefined,
       postedBy: r.posted_by,
-      firstPass: bool(r.first_pass),
+      firstPass: Boolean(r.first_pass),
       outcome: r.outcome as ReleaseOutcome,
       blockedBy: r.blocked_by
         ? (String(r.blocked_by).split(',') as GateType[])
         : [],
-      evidenceComplete: bool(r.evidence_complete),
+      evidenceComplete: Boolean(r.evidence_complete),
       gates: gates.get(Number(r.id)) ?? [],
       evidence: evidence.get(Number(r.id)) ?? [],
       checklist: parseJson<ChecklistItem[]>(r.checklist, []),
+      team: r.owning_team ?? undefined,
+      businessUnit: r.business_unit ?? undefined,
+      tier: r.tier ?? undefined,
     }));
   }
 
   private filtered(query: Partial<ReleasesQuery>) {
-    const q = this.db('aspm_releases');
-    if (query.entityRefs) q.whereIn('entity_ref', query.entityRefs);
-    if (query.environment?.length) q.whereIn('environment', query.environment);
-    if (query.from) q.where('released_at', '>=', query.from.toISOString());
-    if (query.to) q.where('released_at', '<', query.to.toISOString());
-    if (query.firstPass !== undefined) q.where('first_pass', query.firstPass);
-    if (query.evidenceComplete !== undefined) {
-      q.where('evidence_complete', query.evidenceComplete);
+    const q = this.db('aspm_releases as r');
+    if (query.entityRefs) q.whereIn('r.entity_ref', query.entityRefs);
+    if (query.environment?.length) {
+      q.whereIn('r.environment', query.environment);
     }
-    if (query.outcome?.length) q.whereIn('outcome', query.outcome);
+    if (query.from) q.where('r.released_at', '>=', query.from.toISOString());
+    if (query.to) q.where('r.released_at', '<', query.to.toISOString());
+    if (query.firstPass !== undefined) q.where('r.first_pass', query.firstPass);
+    if (query.evidenceComplete !== undefined) {
+      q.where('r.evidence_complete', query.evidenceComplete);
+    }
+    if (query.outcome?.length) q.whereIn('r.outcome', query.outcome);
     return q;
   }
 
-  async listReleases(query: ReleasesQuery): Promise<Page<StoredRelease>> {
+  async listReleases(query: ReleasesQuery): Promise<Page<AspmRelease>> {
     if (query.entityRefs && !query.entityRefs.length) {
       return {
         items: [],
@@ -306,11 +313,10 @@ export class DatabaseReleasesStore implements ReleasesStore {
       };
     }
     const [{ n }] = await this.filtered(query).count({ n: '*' });
-    const rows = await this.filtered(query)
-      .select('*')
+    const rows = await this.withEntity(this.filtered(query))
       .orderBy([
         { column: ORDER[query.orderBy], order: query.order },
-        { column: 'id', order: query.order },
+        { column: 'r.id', order: query.order },
       ])
       .limit(query.limit)
       .offset(query.offset);
@@ -329,9 +335,9 @@ export class DatabaseReleasesStore implements ReleasesStore {
   }) {
     if (query.entityRefs && !query.entityRefs.length) return [];
     const rows = await this.filtered(query).select(
-      'released_at',
-      'outcome',
-      'blocked_by',
+      'r.released_at',
+      'r.outcome',
+      'r.blocked_by',
     );
     return rows.map(r => ({
       releasedAt: new Date(r.released_at),
@@ -340,10 +346,14 @@ export class DatabaseReleasesStore implements ReleasesStore {
     }));
   }
 
-  async secretFindings(entityRefs?: string[]): Promise<SecretFindingRow[]> {
+  async secretFindings(
+    filter: { entityRefs?: string[]; findingId?: number } = {},
+  ): Promise<SecretFindingRow[]> {
+    const { entityRefs, findingId } = filter;
     if (entityRefs && !entityRefs.length) return [];
     const q = this.db('aspm_findings as f')
       .leftJoin('aspm_secret_rotations as r', 'r.finding_id', 'f.id')
+      .leftJoin('aspm_entities as e', 'e.entity_ref', 'f.entity_ref')
       .where('f.category', 'secret')
       .select(
         'f.id',
@@ -359,8 +369,11 @@ export class DatabaseReleasesStore implements ReleasesStore {
         'r.rotated_at',
         'r.rotated_by',
         'r.note',
+        'e.owning_team',
+        'e.tier',
       )
       .orderBy('f.id');
+    if (findingId !== undefined) q.where('f.id', findingId);
     const rows: Record<string, any>[] = [];
     if (entityRefs) {
       for (const part of chunk(entityRefs, 400)) {
@@ -380,6 +393,8 @@ export class DatabaseReleasesStore implements ReleasesStore {
       fixedAt: r.fixed_at ? new Date(r.fixed_at) : undefined,
       link: r.link ?? undefined,
       properties: parseJson<Record<string, unknown>>(r.properties, {}),
+      team: r.owning_team ?? undefined,
+      tier: r.tier ?? undefined,
       rotation: r.rotated_at
         ? {
             rotatedAt: new Date(r.rotated_at),

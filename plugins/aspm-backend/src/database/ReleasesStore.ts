@@ -8,9 +8,6 @@ import {
 } from '@aspm/plugin-aspm-common';
 import { ReleaseVerdict } from '../releases/releaseOutcome';
 
-/** A release as stored (the entity's team, unit and tier are added on read). */
-export type StoredRelease = Omit<AspmRelease, 'team' | 'businessUnit' | 'tier'>;
-
 /** A candidate as POST /releases gives it, evidence already parsed. */
 export interface ReleasePost {
   entityRef: string;
@@ -59,6 +56,9 @@ export interface SecretFindingRow {
   fixedAt?: Date;
   link?: string;
   properties: Record<string, unknown>;
+  /** The entity's owning team and tier, as last synced. */
+  team?: string;
+  tier?: string;
   rotation?: { rotatedAt: Date; rotatedBy: string; note?: string };
 }
 
@@ -76,9 +76,9 @@ export interface ReleasesStore {
     post: ReleasePost,
     evaluate: ReleaseEvaluator,
     now: Date,
-  ): Promise<{ release: StoredRelease; created: boolean; changed: boolean }>;
-  getRelease(id: number): Promise<StoredRelease | undefined>;
-  listReleases(query: ReleasesQuery): Promise<Page<StoredRelease>>;
+  ): Promise<{ release: AspmRelease; created: boolean; changed: boolean }>;
+  getRelease(id: number): Promise<AspmRelease | undefined>;
+  listReleases(query: ReleasesQuery): Promise<Page<AspmRelease>>;
   /** Verdicts of candidates released at or after `from`, for trends. */
   releaseVerdicts(query: {
     entityRefs?: string[];
@@ -87,8 +87,14 @@ export interface ReleasesStore {
   }): Promise<
     Array<{ releasedAt: Date; outcome: ReleaseOutcome; blockedBy: string[] }>
   >;
-  /** Secret findings of the entities (all of them when undefined). */
-  secretFindings(entityRefs?: string[]): Promise<SecretFindingRow[]>;
+  /**
+   * Secret findings of the entities (all of them when undefined), or the one
+   * finding `findingId` when given.
+   */
+  secretFindings(filter?: {
+    entityRefs?: string[];
+    findingId?: number;
+  }): Promise<SecretFindingRow[]>;
   /**
    * Records a rotation. The same rotation again changes nothing; a
    * different one replaces it (the finding's event log keeps both).

@@ -16,7 +16,8 @@ import {
 import { AspmStore } from '../database/AspmStore';
 import { ExceptionsStore } from '../database/ExceptionsStore';
 import { AspmConfig } from '../config/readAspmConfig';
-import { parseDateInput, validateApproval } from './validateApproval';
+import { validateApproval } from './validateApproval';
+import { endOfDayUtc } from '../util/time';
 
 /** Which statuses each decision applies to, for the 409 message. */
 const APPLIES_TO = {
@@ -130,10 +131,8 @@ export class ExceptionService {
         );
       }
     }
-    const expiresAt = body.expiresAt
-      ? parseDateInput(body.expiresAt)
-      : undefined;
-    const reviewAt = body.reviewAt ? parseDateInput(body.reviewAt) : undefined;
+    const expiresAt = body.expiresAt ? endOfDayUtc(body.expiresAt) : undefined;
+    const reviewAt = body.reviewAt ? endOfDayUtc(body.reviewAt) : undefined;
     if (expiresAt && expiresAt <= now) {
       throw new InputError('expiresAt: must be in the future');
     }
@@ -244,8 +243,8 @@ export class ExceptionService {
     let reviewAt: Date | undefined;
     if (to === 'approved') {
       if (!from.includes(e.status)) this.conflict(e, event);
-      expiresAt = parseDateInput(body.expiresAt!);
-      reviewAt = body.reviewAt ? parseDateInput(body.reviewAt) : undefined;
+      expiresAt = endOfDayUtc(body.expiresAt!);
+      reviewAt = body.reviewAt ? endOfDayUtc(body.reviewAt) : undefined;
       validateApproval({
         expiresAt,
         reviewAt,

@@ -1,4 +1,5 @@
-import { parseDateInput, validateApproval } from './validateApproval';
+import { validateApproval } from './validateApproval';
+import { endOfDayUtc } from '../util/time';
 
 const now = new Date('2026-11-01T12:00:00Z');
 const maxDaysByTier = { '1': 90, '2': 180, default: 365 };
@@ -48,10 +49,10 @@ describe('validateApproval', () => {
     ).toThrow(/reviewAt: must be in the future/);
   });
   it('reads a calendar date as the end of that day (UTC)', () => {
-    expect(parseDateInput('2026-12-24').toISOString()).toBe(
+    expect(endOfDayUtc('2026-12-24').toISOString()).toBe(
       '2026-12-24T23:59:59.999Z',
     );
-    expect(parseDateInput('2026-12-24T08:00:00Z').toISOString()).toBe(
+    expect(endOfDayUtc('2026-12-24T08:00:00Z').toISOString()).toBe(
       '2026-12-24T08:00:00.000Z',
     );
   });

@@ -43,11 +43,3 @@ export function validateApproval(options: {
     }
   }
 }
-
-/** A date input (YYYY-MM-DD is the end of that day, UTC) to a Date. */
-export function parseDateInput(value: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Date(`${value}T23:59:59.999Z`);
-  }
-  return new Date(value);
-}

@@ -1,6 +1,5 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  AspmEntity,
   AspmRelease,
   GateTrend,
   Page,
@@ -11,7 +10,7 @@ import {
 } from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
-import { ReleasesStore, StoredRelease } from '../database/ReleasesStore';
+import { ReleasesStore } from '../database/ReleasesStore';
 import { AspmConfig } from '../config/readAspmConfig';
 import { startOfDateInput } from '../util/time';
 import { evaluateChecklist } from './evidence';
@@ -92,21 +91,20 @@ export class ReleaseService {
       }),
       this.now(),
     );
-    return { ...result, release: withEntity(result.release, entity) };
+    return result;
   }
 
   async get(id: number): Promise<AspmRelease> {
     const release = await this.deps.releases.getRelease(id);
     if (!release) throw new NotFoundError(`No release with id ${id}`);
-    const entity = await this.deps.store.getEntity(release.entityRef);
-    return withEntity(release, entity);
+    return release;
   }
 
   async list(
     params: ReleasesQueryParams,
     entityRefs: string[] | undefined,
   ): Promise<Page<AspmRelease>> {
-    const page = await this.deps.releases.listReleases({
+    return this.deps.releases.listReleases({
       entityRefs,
       environment: params.environment,
       from: params.from ? startOfDateInput(params.from) : undefined,
@@ -119,11 +117,6 @@ export class ReleaseService {
       limit: params.limit,
       offset: params.offset,
     });
-    const entities = await this.entitiesOf(page.items.map(r => r.entityRef));
-    return {
-      ...page,
-      items: page.items.map(r => withEntity(r, entities.get(r.entityRef))),
-    };
   }
 
   async gateTrend(
@@ -150,19 +143,10 @@ export class ReleaseService {
     },
     entityRefs: string[] | undefined,
   ): Promise<Page<SecretExposure>> {
-    const rows = await this.deps.releases.secretFindings(entityRefs);
-    const entities = await this.entitiesOf(rows.map(r => r.entityRef));
+    const rows = await this.deps.releases.secretFindings({ entityRefs });
     const now = this.now();
     const all = rows
-      .map(r => {
-        const entity = entities.get(r.entityRef);
-        return secretExposure(
-          r,
-          { team: entity?.owningTeam, tier: entity?.tier },
-          this.slaDays(entity?.tier),
-          now,
-        );
-      })
+      .map(r => secretExposure(r, this.slaDays(r.tier), now))
       .filter(s => !params.status?.length || params.status.includes(s.status))
       .sort(compareSecretUrgency);
     return {
@@ -203,17 +187,9 @@ export class ReleaseService {
       { rotatedAt, rotatedBy: actor, note: body.note },
       now,
     );
-    const [row] = (
-      await this.deps.releases.secretFindings([finding.entityRef])
-    ).filter(r => r.findingId === findingId);
-    const entity = await this.deps.store.getEntity(finding.entityRef);
+    const [row] = await this.deps.releases.secretFindings({ findingId });
     return {
-      ...secretExposure(
-        row,
-        { team: entity?.owningTeam, tier: entity?.tier },
-        this.slaDays(entity?.tier),
-        now,
-      ),
+      ...secretExposure(row, this.slaDays(row.tier), now),
       changed,
     };
   }
@@ -224,25 +200,4 @@ export class ReleaseService {
       (tier !== undefined ? byTier[tier] : undefined) ?? byTier.default ?? 7
     );
   }
-
-  private async entitiesOf(refs: string[]): Promise<Map<string, AspmEntity>> {
-    const out = new Map<string, AspmEntity>();
-    for (const ref of new Set(refs)) {
-      const entity = await this.deps.store.getEntity(ref);
-      if (entity) out.set(ref, entity);
-    }
-    return out;
-  }
-}
-
-function withEntity(
-  release: StoredRelease,
-  entity: AspmEntity | undefined,
-): AspmRelease {
-  return {
-    ...release,
-    team: entity?.owningTeam,
-    businessUnit: entity?.businessUnit,
-    tier: entity?.tier,
-  };
 }

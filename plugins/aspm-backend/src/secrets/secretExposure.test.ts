@@ -21,8 +21,8 @@ function row(patch: Partial<SecretFindingRow> = {}): SecretFindingRow {
 
 describe('secretExposure', () => {
   it('is pending before the deadline and overdue after it', () => {
-    expect(secretExposure(row(), {}, 7, at(6)).status).toBe('pending');
-    const late = secretExposure(row(), { tier: '1' }, 7, at(8));
+    expect(secretExposure(row(), 7, at(6)).status).toBe('pending');
+    const late = secretExposure(row({ tier: '1' }), 7, at(8));
     expect(late).toMatchObject({
       status: 'overdue',
       deadline: at(7).toISOString(),
@@ -34,15 +34,13 @@ describe('secretExposure', () => {
 
   it('stays open work when the secret was only deleted from the code', () => {
     expect(
-      secretExposure(row({ state: 'fixed', fixedAt: at(1) }), {}, 7, at(9))
-        .status,
+      secretExposure(row({ state: 'fixed', fixedAt: at(1) }), 7, at(9)).status,
     ).toBe('overdue');
   });
 
   it('is rotated on time or late by the recorded rotation', () => {
     const on = secretExposure(
       row({ rotation: { rotatedAt: at(7), rotatedBy: 'user:default/alice' } }),
-      {},
       7,
       at(30),
     );
@@ -53,7 +51,6 @@ describe('secretExposure', () => {
     expect(
       secretExposure(
         row({ rotation: { rotatedAt: at(8), rotatedBy: 'x' } }),
-        {},
         7,
         at(30),
       ).status,
@@ -73,7 +70,6 @@ describe('secretExposure', () => {
           pushProtectionBypassed: true,
         },
       }),
-      {},
       7,
       at(30),
     );
@@ -89,21 +85,20 @@ describe('secretExposure', () => {
 
   it('closes a false positive without rotation', () => {
     expect(
-      secretExposure(row({ state: 'false_positive' }), {}, 7, at(30)).status,
+      secretExposure(row({ state: 'false_positive' }), 7, at(30)).status,
     ).toBe('closed');
   });
 
   it('orders overdue first, then by deadline', () => {
     const list = [
-      secretExposure(row({ findingId: 1, firstSeenAt: at(5) }), {}, 7, at(10)),
-      secretExposure(row({ findingId: 2, firstSeenAt: at(0) }), {}, 7, at(10)),
-      secretExposure(row({ findingId: 3, firstSeenAt: at(4) }), {}, 7, at(10)),
+      secretExposure(row({ findingId: 1, firstSeenAt: at(5) }), 7, at(10)),
+      secretExposure(row({ findingId: 2, firstSeenAt: at(0) }), 7, at(10)),
+      secretExposure(row({ findingId: 3, firstSeenAt: at(4) }), 7, at(10)),
       secretExposure(
         row({
           findingId: 4,
           rotation: { rotatedAt: at(1), rotatedBy: 'x' },
         }),
-        {},
         7,
         at(10),
       ),

@@ -44,7 +44,6 @@ function rotationOf(
  */
 export function secretExposure(
   row: SecretFindingRow,
-  entity: { team?: string; tier?: string },
   slaDays: number,
   now: Date,
 ): SecretExposure {
@@ -74,8 +73,8 @@ export function secretExposure(
     slaDays,
     deadline: deadline.toISOString(),
     status,
-    team: entity.team,
-    tier: entity.tier,
+    team: row.team,
+    tier: row.tier,
     link: row.link,
   };
 }

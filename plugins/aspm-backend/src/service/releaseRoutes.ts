@@ -35,13 +35,11 @@ export function releaseRoutes(deps: {
     const credentials = await guard(req, aspmReleaseCreatePermission);
     const body = parseInput(releaseInputSchema, req.body, 'body');
     const result = await releases.post(body, actorOf(credentials));
-    res
-      .status(result.created ? 201 : 200)
-      .json({
-        ...result.release,
-        created: result.created,
-        changed: result.changed,
-      });
+    res.status(result.created ? 201 : 200).json({
+      ...result.release,
+      created: result.created,
+      changed: result.changed,
+    });
   });
 
   router.get('/releases', async (req, res) => {
