@@ -244,12 +244,6 @@ export interface AspmApi {
   ): Promise<ExceptionCategorySummary>;
   /** Requests an exception; a `ResponseError` (400) says what is invalid. */
   requestException(body: ExceptionRequest): Promise<AspmExceptionDetails>;
-  /**
-   * Approves, rejects, revokes or renews an exception. Rejects with a
-   * `ResponseError`: 400 (invalid body, e.g. beyond the tier's maximum), 403
-   * (e.g. deciding one's own request), 404, or 409 (not allowed in the
-   * current status).
-   */
   listReleases(request?: ListReleasesRequest): Promise<Page<AspmRelease>>;
   /** One release with gates, evidence and checklist; 404 when unknown. */
   getRelease(id: number): Promise<AspmRelease>;
@@ -262,6 +256,12 @@ export interface AspmApi {
     findingId: number,
     body?: { rotatedAt?: string; note?: string },
   ): Promise<SecretExposure>;
+  /**
+   * Approves, rejects, revokes or renews an exception. Rejects with a
+   * `ResponseError`: 400 (invalid body, e.g. beyond the tier's maximum), 403
+   * (e.g. deciding one's own request), 404, or 409 (not allowed in the
+   * current status).
+   */
   decideException(
     id: number,
     action: ExceptionAction,

@@ -36,7 +36,6 @@ import {
 
 type QueryValue = string | number | boolean | string[] | undefined;
 
-
 /** Turns a request object into a query string; lists become "a,b". */
 export function toQueryString(request: Record<string, QueryValue>): string {
   const params = new URLSearchParams();

@@ -22,10 +22,7 @@ export function sbomFacts(
   const format = sbom.format === 'cyclonedx' ? 'CycloneDX' : 'SPDX';
   const facts: Array<[string, string]> = [
     ['Format', `${format} ${sbom.specVersion}`],
-    [
-      'Components',
-      new Intl.NumberFormat(locale).format(sbom.componentCount),
-    ],
+    ['Components', new Intl.NumberFormat(locale).format(sbom.componentCount)],
   ];
   if (sbom.tool) facts.push(['Tool', sbom.tool]);
   if (sbom.createdAt) {

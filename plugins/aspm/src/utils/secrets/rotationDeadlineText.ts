@@ -66,6 +66,10 @@ export function rotationDeadlineText(
           deadline,
         };
       }
-      return { text: `due in ${days(deadlineAt - now)}`, tone: 'due', deadline };
+      return {
+        text: `due in ${days(deadlineAt - now)}`,
+        tone: 'due',
+        deadline,
+      };
   }
 }
