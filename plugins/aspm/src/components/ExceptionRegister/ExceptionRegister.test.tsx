@@ -11,7 +11,6 @@ import {
 import { fakeAspmApi } from '../../__testUtils__/fixtures';
 import { ExceptionRegister } from './ExceptionRegister';
 
-jest.setTimeout(30_000);
 
 function render(api: AspmApi) {
   return renderInTestApp(

@@ -39,8 +39,6 @@ async function openDialog(id: number) {
 const field = (dialog: HTMLElement, label: string) =>
   within(dialog).getByText(label, { selector: 'dt' }).nextSibling?.textContent;
 
-// userEvent.type is slow on a loaded 2-core CI machine.
-jest.setTimeout(30_000);
 
 describe('ExceptionDetailsDialog', () => {
   it('shows every field, the audit trail in time order and covered findings', async () => {

@@ -52,8 +52,6 @@ async function choose(d: HTMLElement, label: RegExp, option: string) {
 const helper = (id: string) =>
   document.getElementById(`aspm-exception-request-${id}-helper-text`);
 
-// userEvent.type is slow on a loaded 2-core CI machine.
-jest.setTimeout(30_000);
 
 describe('ExceptionRequestDialog', () => {
   it('shows an error under each invalid field and sends nothing', async () => {
