@@ -11,6 +11,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { AspmApi, FindingWithEvents, ListFindingsRequest } from '../api';
 import {
+  FakeDeliveryOptions,
+  fakeDeliveryBackend,
+} from './fakeDeliveryBackend';
+import {
   FakeExceptionsOptions,
   fakeExceptionsBackend,
 } from './fakeExceptionsBackend';
@@ -422,14 +426,18 @@ export const demoIngestions: Ingestion[] = [
 /**
  * A fake AspmApi answering canned data; override any method. Its exception
  * methods keep state in memory (see `fakeExceptionsBackend`): approving an
- * exception accepts the open findings it covers, as the backend does.
+ * exception accepts the open findings it covers, as the backend does. Its
+ * release and secret methods answer `releaseFixtures` (see
+ * `fakeDeliveryBackend`); a recorded rotation stays.
  */
 export function fakeAspmApi(
   overrides: Partial<AspmApi> = {},
   exceptionOptions: FakeExceptionsOptions = {},
+  deliveryOptions: FakeDeliveryOptions = {},
 ): jest.Mocked<AspmApi> {
   const findings: Finding[] = demoFindings.map(f => ({ ...f }));
   const exceptions = fakeExceptionsBackend(findings, exceptionOptions);
+  const delivery = fakeDeliveryBackend(deliveryOptions);
   const api: AspmApi = {
     listEntities: jest.fn(async () => ({
       items: [paymentsApi],
@@ -465,25 +473,11 @@ export function fakeAspmApi(
     getExceptionSummary: jest.fn(exceptions.getExceptionSummary),
     requestException: jest.fn(exceptions.requestException),
     decideException: jest.fn(exceptions.decideException),
-    listReleases: jest.fn(async request => ({
-      items: [],
-      totalCount: 0,
-      limit: request?.limit ?? 50,
-      offset: request?.offset ?? 0,
-    })),
-    getRelease: jest.fn(async (id: number) => {
-      throw new Error(`No release ${id}`);
-    }),
-    getGateTrend: jest.fn(async () => ({ weeks: [], blockedBy: {} })),
-    listSecrets: jest.fn(async request => ({
-      items: [],
-      totalCount: 0,
-      limit: request?.limit ?? 50,
-      offset: request?.offset ?? 0,
-    })),
-    recordSecretRotation: jest.fn(async (findingId: number) => {
-      throw new Error(`No secret finding ${findingId}`);
-    }),
+    listReleases: jest.fn(delivery.listReleases),
+    getRelease: jest.fn(delivery.getRelease),
+    getGateTrend: jest.fn(delivery.getGateTrend),
+    listSecrets: jest.fn(delivery.listSecrets),
+    recordSecretRotation: jest.fn(delivery.recordSecretRotation),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

@@ -8,10 +8,13 @@ export type {
   FindingWithEvents,
   FindingsOrderBy,
   GetExceptionSummaryRequest,
+  GetGateTrendRequest,
   GetOwnershipRequest,
   ListAspmEntitiesRequest,
   ListExceptionsRequest,
   ListFindingsRequest,
   ListIngestionsRequest,
+  ListReleasesRequest,
+  ListSecretsRequest,
 } from './AspmApi';
 export { AspmClient } from './AspmClient';

@@ -18,3 +18,8 @@ export { useExceptions } from './useExceptions';
 export { useExceptionsFilter } from './useExceptionsFilter';
 export { useExceptionSummary } from './useExceptionSummary';
 export { useSignedInUserRef } from './useSignedInUserRef';
+export { useGateTrend } from './useGateTrend';
+export { useRelease } from './useRelease';
+export { useReleases } from './useReleases';
+export { useSecretRotation } from './useSecretRotation';
+export { useSecrets } from './useSecrets';

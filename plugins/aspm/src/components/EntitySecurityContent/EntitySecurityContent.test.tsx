@@ -110,6 +110,39 @@ describe('EntitySecurityContent', () => {
     });
   });
 
+  it('shows the security gates, release evidence and secret rotation of a component', async () => {
+    const api = withEntity(paymentsApi);
+    await render(api);
+    expect(
+      await screen.findByRole('table', { name: 'Releases of payments-api' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Secrets of payments-api' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('aspm-evidence-checklist'),
+    ).toBeInTheDocument();
+    // Below the findings and the exceptions.
+    const titles = screen
+      .getAllByText(
+        /^(Findings|Exceptions|Security gates|Release evidence|Secret rotation)$/,
+        { selector: '[class*="MuiCardHeader-title"]' },
+      )
+      .map(e => e.textContent);
+    expect(titles).toEqual([
+      'Findings',
+      'Exceptions',
+      'Security gates',
+      'Release evidence',
+      'Secret rotation',
+    ]);
+    expect(api.listReleases).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: ['component:default/payments-api'],
+      }),
+    );
+  });
+
   it('shows the YAML to add when the tier is missing', async () => {
     await render(withEntity({ ...paymentsApi, tier: undefined }));
 
@@ -201,6 +234,10 @@ describe('EntitySecurityContent', () => {
       await screen.findByText('Deployment criticality'),
     ).toBeInTheDocument();
     expect(api.getEntity).toHaveBeenCalledWith('system:default/payments');
+    // Systems ship no releases of their own.
+    expect(screen.queryByText('Security gates')).not.toBeInTheDocument();
+    expect(api.listReleases).not.toHaveBeenCalled();
+    expect(api.listSecrets).not.toHaveBeenCalled();
   });
 
   it('explains that the store has not seen the entity yet on a 404', async () => {

@@ -32,6 +32,7 @@ import {
   SeverityChip,
 } from '../shared';
 
+import { EntityDeliveryContent } from '../EntityDelivery';
 import { EntityExceptions } from '../EntityExceptions';
 import { EntityFindings, RecentIngestionsCard } from '../EntityFindings';
 import { ExceptionDetailsDialog, ExceptionRequestDialog } from '../exceptions';
@@ -78,6 +79,10 @@ const COVERED_ANNOTATIONS: string[] = [
   ANNOTATION_EXAMPLES.exposure.key,
   ANNOTATION_EXAMPLES.businessUnit.key,
 ];
+
+/** Whether an entity ships releases of its own (gates, evidence, secrets). */
+const isComponent = (entity: AspmEntity) =>
+  entity.kind.toLocaleLowerCase('en-US') === 'component';
 
 /** The cards of the Security tab, for an entity the ASPM store knows. */
 export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
@@ -196,6 +201,11 @@ export const EntitySecurityCards = (props: { entity: AspmEntity }) => {
           onRequest={dialogs.openRequest}
         />
       </Grid>
+      {isComponent(entity) && (
+        <Grid item xs={12}>
+          <EntityDeliveryContent entityRef={entity.entityRef} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <RecentIngestionsCard entityRef={entity.entityRef} />
       </Grid>

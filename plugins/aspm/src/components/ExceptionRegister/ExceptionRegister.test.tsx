@@ -11,7 +11,6 @@ import {
 import { fakeAspmApi } from '../../__testUtils__/fixtures';
 import { ExceptionRegister } from './ExceptionRegister';
 
-
 function render(api: AspmApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[aspmApiRef, api]]}>

@@ -39,7 +39,6 @@ async function openDialog(id: number) {
 const field = (dialog: HTMLElement, label: string) =>
   within(dialog).getByText(label, { selector: 'dt' }).nextSibling?.textContent;
 
-
 describe('ExceptionDetailsDialog', () => {
   it('shows every field, the audit trail in time order and covered findings', async () => {
     const api = fakeAspmApi();

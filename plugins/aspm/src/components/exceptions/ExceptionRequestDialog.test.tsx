@@ -52,7 +52,6 @@ async function choose(d: HTMLElement, label: RegExp, option: string) {
 const helper = (id: string) =>
   document.getElementById(`aspm-exception-request-${id}-helper-text`);
 
-
 describe('ExceptionRequestDialog', () => {
   it('shows an error under each invalid field and sends nothing', async () => {
     const api = fakeAspmApi();

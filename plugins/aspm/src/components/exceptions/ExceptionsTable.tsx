@@ -1,17 +1,6 @@
 import { AspmException, Page } from '@aspm/plugin-aspm-common';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Link from '@material-ui/core/Link';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { ReactNode } from 'react';
 import { ExceptionsOrderBy } from '../../api';
 import { actorLabel } from '../../utils/exceptions/actorLabel';
 import { exceptionCategoryLabel } from '../../utils/exceptions/exceptionCategoryLabel';
@@ -22,32 +11,16 @@ import {
 } from '../../utils/exceptions/exceptionsFilterReducer';
 import { nextExceptionsSort } from '../../utils/exceptions/nextExceptionsSort';
 import { formatDate } from '../../utils/format';
-import { EntityLink } from '../shared';
+import { EntityLink, ServerPagedColumn, ServerPagedTable } from '../shared';
 import { CompensatingControl } from './CompensatingControl';
 import { ExceptionExpiry } from './ExceptionExpiry';
 import { ExceptionSourceBadge } from './ExceptionSourceBadge';
 import { ExceptionStatusChip } from './ExceptionStatusChip';
 
-const useStyles = makeStyles(theme => ({
-  row: { cursor: 'pointer' },
-  wrap: { overflowWrap: 'anywhere', minWidth: 120 },
-  progress: { height: 2 },
-  empty: { padding: theme.spacing(2) },
-}));
-
 /** The page sizes offered. */
 export const EXCEPTION_PAGE_SIZES = [10, 25, 50, 100];
 
-type Column = {
-  title: string;
-  sortKey?: ExceptionsOrderBy;
-  numeric?: boolean;
-  render: (e: AspmException) => ReactNode;
-};
-
-/** Whether a click landed on a link or button inside the row. */
-const onControl = (event: React.MouseEvent) =>
-  Boolean((event.target as HTMLElement).closest('a, button'));
+type Column = ServerPagedColumn<AspmException, ExceptionsOrderBy>;
 
 function columns(options: {
   showEntity: boolean;
@@ -143,94 +116,33 @@ export const ExceptionsTable = (props: {
   emptyText?: string;
 }) => {
   const { page, loading, filter, dispatch, onOpen } = props;
-  const classes = useStyles();
-  const cols = columns({
-    showEntity: Boolean(props.showEntity),
-    expiringSoonDays: props.expiringSoonDays,
-    onOpen,
-  });
-  const items = page?.items ?? [];
-
   return (
-    <div data-testid="aspm-exceptions-table">
-      <div className={classes.progress}>
-        {loading && <LinearProgress aria-label="Loading exceptions" />}
-      </div>
-      <TableContainer>
-        <Table size="small" aria-label={props.label}>
-          <TableHead>
-            <TableRow>
-              {cols.map(col => {
-                const active = col.sortKey === filter.orderBy;
-                return (
-                  <TableCell
-                    key={col.title}
-                    align={col.numeric ? 'right' : 'left'}
-                    sortDirection={active ? filter.order : false}
-                  >
-                    {col.sortKey ? (
-                      <TableSortLabel
-                        active={active}
-                        direction={active ? filter.order : 'asc'}
-                        onClick={() =>
-                          dispatch({
-                            type: 'sort',
-                            ...nextExceptionsSort(filter, col.sortKey!),
-                          })
-                        }
-                      >
-                        {col.title}
-                      </TableSortLabel>
-                    ) : (
-                      col.title
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map(e => (
-              <TableRow
-                key={e.id}
-                hover
-                className={classes.row}
-                onClick={event => {
-                  if (!onControl(event)) onOpen(e);
-                }}
-              >
-                {cols.map(col => (
-                  <TableCell
-                    key={col.title}
-                    align={col.numeric ? 'right' : 'left'}
-                    className={classes.wrap}
-                  >
-                    {col.render(e)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      {items.length === 0 && !loading && (
-        <Typography variant="body2" className={classes.empty}>
-          {props.emptyText ?? 'No exceptions match these filters.'}
-        </Typography>
-      )}
-      <TablePagination
-        component="div"
-        count={page?.totalCount ?? 0}
-        page={filter.page}
-        rowsPerPage={filter.pageSize}
-        rowsPerPageOptions={EXCEPTION_PAGE_SIZES}
-        onPageChange={(_e, newPage) =>
-          dispatch({ type: 'page', page: newPage })
-        }
-        onRowsPerPageChange={e =>
-          dispatch({ type: 'pageSize', pageSize: Number(e.target.value) })
-        }
-      />
-    </div>
+    <ServerPagedTable
+      label={props.label}
+      testId="aspm-exceptions-table"
+      loadingLabel="Loading exceptions"
+      columns={columns({
+        showEntity: Boolean(props.showEntity),
+        expiringSoonDays: props.expiringSoonDays,
+        onOpen,
+      })}
+      rows={page?.items ?? []}
+      rowKey={e => e.id}
+      totalCount={page?.totalCount ?? 0}
+      loading={loading}
+      orderBy={filter.orderBy}
+      order={filter.order}
+      page={filter.page}
+      pageSize={filter.pageSize}
+      pageSizes={EXCEPTION_PAGE_SIZES}
+      onSort={column =>
+        dispatch({ type: 'sort', ...nextExceptionsSort(filter, column) })
+      }
+      onPage={newPage => dispatch({ type: 'page', page: newPage })}
+      onPageSize={pageSize => dispatch({ type: 'pageSize', pageSize })}
+      onOpen={onOpen}
+      emptyText={props.emptyText ?? 'No exceptions match these filters.'}
+      wrapCells
+    />
   );
 };

@@ -8,3 +8,5 @@ export {
 } from './FindingSeverityChip';
 export { MultiSelect } from './MultiSelect';
 export { useDetailsDialogStyles } from './useDetailsDialogStyles';
+export { ServerPagedTable } from './ServerPagedTable';
+export type { ServerPagedColumn } from './ServerPagedTable';

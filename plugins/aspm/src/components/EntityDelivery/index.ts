@@ -1,0 +1,1 @@
+export { EntityDeliveryContent } from './EntityDeliveryContent';

@@ -1,0 +1,2 @@
+export { RecordRotationDialog } from './RecordRotationDialog';
+export { SecretRotationTable } from './SecretRotationTable';
