@@ -68,6 +68,61 @@ export interface Config {
        */
       rotationSlaDays?: { [tier: string]: number };
     };
+    /**
+     * The director metrics (docs/metrics.md). Every key is optional; the
+     * defaults are the ones documented there. Read as a plain object and
+     * checked on start-up: a wrong key or value stops the backend with its
+     * path named.
+     */
+    metrics?: {
+      /** Default flow window in days, ending with asOf. Default 90. */
+      windowDays?: number;
+      /** A change within this share of the previous value is flat. Default 0.02. */
+      flatBand?: number;
+      /** Severities the risk-weighted backlog sums. Default [critical]. */
+      backlogSeverities?: string[];
+      weights?: {
+        /** Default critical 10, high 5, medium 2, low 1, info 0. */
+        severity?: { [severity: string]: number };
+        /** Known exploited (CISA KEV). Default 2. */
+        knownExploited?: number;
+        /** EPSS at or above this... Default 0.1. */
+        epssThreshold?: number;
+        /** ...weighs this. Default 1.5. */
+        epssAbove?: number;
+        /** Neither. Default 1. */
+        otherExploitability?: number;
+        /** By tier "1", "2", "3", "untiered". Default 3, 2, 1, 2. */
+        tier?: { [tier: string]: number };
+        /** internet, internal, unknown. Default 2, 1, 1.5. */
+        exposure?: { [exposure: string]: number };
+      };
+      coverage?: {
+        /**
+         * Controls a tier-1 Component must have: owner, repository, sast,
+         * sca, secrets, container (services only), release-evidence.
+         * Default all.
+         */
+        controls?: string[];
+        /** A scan counts for this many days. Default 30. */
+        scanDays?: number;
+        /** A release counts for this many days. Default 90. */
+        releaseDays?: number;
+      };
+      /**
+       * Remediation SLA days by severity: a number, or days by tier ("1",
+       * "2", "3", "default"). Default critical 7/14/30, high 30/45/60,
+       * medium 90, low 180.
+       */
+      slaDays?: { [severity: string]: number | { [tier: string]: number } };
+      /**
+       * Targets by metric id: { op: '>=' | '>' | '<' | '<=', value }, or
+       * 'none' (the metric must then not get worse window on window).
+       */
+      targets?: {
+        [metricId: string]: { op: string; value: number } | 'none';
+      };
+    };
     ingest?: {
       /**
        * Largest scanner file POST /ingest accepts, in bytes, after gzip

@@ -10,6 +10,7 @@ import {
 } from '@aspm/plugin-aspm-node';
 import { createStores } from './database/createStores';
 import { ReleaseService } from './releases/ReleaseService';
+import { MetricsService } from './metrics/MetricsService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -69,6 +70,7 @@ export const aspmPlugin = createBackendPlugin({
           findings,
           exceptions: exceptionsStore,
           releases: releasesStore,
+          metrics: metricsStore,
         } = await createStores({
           database,
         });
@@ -97,6 +99,13 @@ export const aspmPlugin = createBackendPlugin({
           findings,
           releases: releasesStore,
           config,
+        });
+
+        const metrics = new MetricsService({
+          store: metricsStore,
+          config: config.metrics,
+          ownershipKinds: config.ownership.kinds,
+          rotationSlaDays: config.secrets.rotationSlaDaysByTier,
         });
 
         const exceptions = new ExceptionService({
@@ -165,6 +174,7 @@ export const aspmPlugin = createBackendPlugin({
             exceptions,
             exceptionsStore,
             releases: releaseService,
+            metrics,
           }),
         );
       },

@@ -15,3 +15,4 @@ export * from './severity';
 export * from './exceptions';
 export * from './releases';
 export * from './secrets';
+export * from './metrics';

@@ -1,14 +1,19 @@
-/** Ids of the ten director metrics; part of the HTTP API. @public */
+/**
+ * Ids of the director metrics; part of the HTTP API. Metric 9 of the
+ * director set has two numbers (exposure and rotation SLA), so the ten
+ * metrics have eleven ids. @public
+ */
 export const DIRECTOR_METRIC_IDS = [
   'tier1_coverage',
   'risk_weighted_critical_backlog',
-  'critical_age',
+  'critical_age_internet_tier1',
   'mttr',
   'reopen_rate',
-  'first_pass_gate_rate',
+  'gate_pass_rate',
   'exception_debt',
   'ownership_completeness',
-  'secret_rotation',
+  'secret_exposure_rate',
+  'secret_rotation_sla',
   'evidence_completeness',
 ] as const;
 

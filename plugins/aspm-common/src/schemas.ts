@@ -503,3 +503,41 @@ export const secretsQuerySchema = z.strictObject({
   limit: intParam(1, 500, 50),
   offset: intParam(0, 10_000_000, 0),
 });
+
+const scopeParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(400)
+  .describe('org, businessUnit:<group>, or an entity ref');
+const periodParam = z
+  .string()
+  .regex(
+    /^\d{4}-(\d{2}|Q[1-4]|W\d{2})$/,
+    'must be a month (2026-10), a quarter (2026-Q3) or an ISO week (2026-W42)',
+  );
+
+/** Query of GET /metrics. @public */
+export const metricsQuerySchema = z.strictObject({
+  scope: scopeParam.optional(),
+  asOf: asOfSchema.optional(),
+  period: periodParam.optional(),
+  from: asOfSchema.optional(),
+  to: asOfSchema.optional(),
+});
+/** @public */
+export type MetricsQueryParams = z.infer<typeof metricsQuerySchema>;
+
+/** Query of GET /metrics/:id: the report's, plus a page of items. @public */
+export const metricDetailQuerySchema = metricsQuerySchema.extend({
+  limit: intParam(1, 1000, 100),
+  offset: intParam(0, 10_000_000, 0),
+});
+
+/** Query of GET /metrics/:id/trend. @public */
+export const metricTrendQuerySchema = z.strictObject({
+  scope: scopeParam.optional(),
+  from: asOfSchema,
+  to: asOfSchema,
+  interval: z.enum(['week', 'month']).default('month'),
+});

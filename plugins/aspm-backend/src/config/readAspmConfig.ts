@@ -10,6 +10,7 @@ import {
   EvidenceItem,
 } from '@aspm/plugin-aspm-common';
 import { EntityMappingOptions } from '../catalog/types';
+import { MetricsConfig, readMetricsConfig } from './readMetricsConfig';
 
 /** The plugin's configuration with defaults applied. */
 export interface AspmConfig {
@@ -27,6 +28,8 @@ export interface AspmConfig {
     maxBytes: number;
   };
   demo: { enabled: boolean; weeks: number };
+  /** The director metrics' weights, controls, SLAs and targets. */
+  metrics: MetricsConfig;
   releases: {
     /**
      * Required evidence by environment, then by tier ("1", "2", "3") or
@@ -237,6 +240,7 @@ export function readAspmConfig(root: Config): AspmConfig {
     exceptions: readExceptions(config?.getOptionalConfig('exceptions')),
     releases: readReleases(config?.getOptionalConfig('releases')),
     secrets: readSecrets(config?.getOptionalConfig('secrets')),
+    metrics: readMetricsConfig(root),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       weeks: config?.getOptionalNumber('demo.weeks') ?? 52,

@@ -1,3 +1,4 @@
+import { DatabaseMetricsStore } from './DatabaseMetricsStore';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAspmStore } from './DatabaseAspmStore';
 import { DatabaseFindingsStore } from './DatabaseFindingsStore';
@@ -11,5 +12,6 @@ export async function createStores(options: { database: DatabaseService }) {
   const findings = new DatabaseFindingsStore(client);
   const exceptions = new DatabaseExceptionsStore(client);
   const releases = new DatabaseReleasesStore(client);
-  return { store, findings, exceptions, releases };
+  const metrics = new DatabaseMetricsStore(client);
+  return { store, findings, exceptions, releases, metrics };
 }

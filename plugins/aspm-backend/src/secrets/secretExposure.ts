@@ -21,7 +21,7 @@ function timeOf(v: unknown): Date | undefined {
  * The rotation of a secret: recorded through the API, or a GitHub secret
  * scanning alert resolved as `revoked` (at its resolution time).
  */
-function rotationOf(
+export function rotationOf(
   row: SecretFindingRow,
 ): { at: Date; by: string } | undefined {
   if (row.rotation) {

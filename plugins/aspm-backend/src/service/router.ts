@@ -38,6 +38,8 @@ import { ExceptionService } from '../exceptions/ExceptionService';
 import { exceptionRoutes } from './exceptionRoutes';
 import { releaseRoutes } from './releaseRoutes';
 import { ReleaseService } from '../releases/ReleaseService';
+import { MetricsService } from '../metrics/MetricsService';
+import { metricRoutes } from './metricRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -52,6 +54,7 @@ export interface RouterOptions {
   exceptions: ExceptionService;
   exceptionsStore: ExceptionsStore;
   releases: ReleaseService;
+  metrics: MetricsService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -194,6 +197,8 @@ export async function createRouter(
       json,
     }),
   );
+
+  router.use(metricRoutes({ guard, metrics: options.metrics }));
 
   return router;
 }

@@ -1,0 +1,144 @@
+import {
+  MetricItem,
+  MetricSegment,
+  MetricValue,
+} from '@aspm/plugin-aspm-common';
+import { MetricsConfig } from '../config/readMetricsConfig';
+import { MetricsWorld, WorldEntity, WorldFinding } from './MetricsWorld';
+
+export const DAY = 86_400_000;
+
+/** What a metric definition reads: the world cut to a scope, and the config. */
+export interface MetricContext {
+  world: MetricsWorld;
+  config: MetricsConfig;
+  /** Entity kinds ownership completeness counts (lower case). */
+  ownershipKinds: string[];
+  /** Secret rotation SLA days by tier, `default` for the rest. */
+  rotationSlaDays: Record<string, number>;
+  /** Entities in the catalog at asOf and in the scope (no Groups). */
+  entities: Map<string, WorldEntity>;
+  /** Findings of those entities. */
+  findings: WorldFinding[];
+}
+
+/** What a definition computes; the engine adds title, target, status. */
+export interface MetricComputation {
+  unit: MetricValue['unit'];
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  details?: Record<string, number | null>;
+  itemKind: MetricValue['itemKind'];
+  items: MetricItem[];
+  segments: MetricSegment[];
+}
+
+/** Days, to one decimal. */
+export const days = (msValue: number) => Math.round((msValue / DAY) * 10) / 10;
+
+/** To `places` decimals. */
+export const round = (v: number, places = 4) => {
+  const f = 10 ** places;
+  return Math.round(v * f) / f;
+};
+
+/** numerator / denominator, or null when there is nothing to divide. */
+export const ratio = (numerator: number, denominator: number) =>
+  denominator > 0 ? round(numerator / denominator) : null;
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function mean(values: number[]): number | null {
+  if (!values.length) return null;
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** The tier key of per-tier maps: "1".."3" or `untiered`. */
+export const tierKey = (e?: WorldEntity) => e?.tier ?? 'untiered';
+
+/**
+ * Ratio segments: items grouped by `keyOf`, each with the share of those
+ * in the numerator.
+ */
+export function ratioSegments<T>(
+  dimension: string,
+  items: T[],
+  keyOf: (item: T) => string | undefined,
+  inNumerator: (item: T) => boolean,
+): MetricSegment[] {
+  const groups = new Map<string, { n: number; d: number }>();
+  for (const item of items) {
+    const key = keyOf(item) ?? '(none)';
+    const g = groups.get(key) ?? { n: 0, d: 0 };
+    g.d += 1;
+    if (inNumerator(item)) g.n += 1;
+    groups.set(key, g);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, g]) => ({
+      dimension,
+      key,
+      value: ratio(g.n, g.d),
+      numerator: g.n,
+      denominator: g.d,
+    }));
+}
+
+/** Sum segments: items grouped by `keyOf`, values summed, with counts. */
+export function sumSegments<T>(
+  dimension: string,
+  items: T[],
+  keyOf: (item: T) => string | undefined,
+  valueOf: (item: T) => number,
+): MetricSegment[] {
+  const groups = new Map<string, { sum: number; count: number }>();
+  for (const item of items) {
+    const key = keyOf(item) ?? '(none)';
+    const g = groups.get(key) ?? { sum: 0, count: 0 };
+    g.sum += valueOf(item);
+    g.count += 1;
+    groups.set(key, g);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, g]) => ({
+      dimension,
+      key,
+      value: round(g.sum, 2),
+      numerator: g.count,
+    }));
+}
+
+/** Mean segments (e.g. days to fix): mean of values per group. */
+export function meanSegments<T>(
+  dimension: string,
+  items: T[],
+  keyOf: (item: T) => string | undefined,
+  valueOf: (item: T) => number,
+): MetricSegment[] {
+  const groups = new Map<string, number[]>();
+  for (const item of items) {
+    const key = keyOf(item) ?? '(none)';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(valueOf(item));
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, values]) => ({
+      dimension,
+      key,
+      value: round(mean(values)!, 1),
+      numerator: round(
+        values.reduce((a, b) => a + b, 0),
+        1,
+      ),
+      denominator: values.length,
+    }));
+}

@@ -1,0 +1,128 @@
+import { FindingCategory, Severity } from '@aspm/plugin-aspm-common';
+
+/** An entity as it was at `asOf`. */
+export interface WorldEntity {
+  entityRef: string;
+  /** Lower case: component, group, system, domain... */
+  kind: string;
+  title?: string;
+  type?: string;
+  tier?: string;
+  exposure?: string;
+  owned: boolean;
+  team?: string;
+  businessUnit?: string;
+  system?: string;
+  domain?: string;
+  /** Groups: spec.parent. */
+  parentRef?: string;
+  hasRepository: boolean;
+}
+
+/** A finding as it was at `asOf`, replayed from its events. */
+export interface WorldFinding {
+  id: number;
+  entityRef: string;
+  tool: string;
+  title: string;
+  category: FindingCategory;
+  ruleId: string;
+  cwes: string[];
+  severity: Severity;
+  epss?: number;
+  knownExploited: boolean;
+  /** open | fixed | false_positive | accepted (covered by an exception or the scanner). */
+  state: string;
+  /** The portal exception covering it at asOf. */
+  exceptionId?: number;
+  firstSeenAt: number;
+  /** Start of the open spell it is in at asOf (first seen, or last reopened). */
+  spellStart: number;
+}
+
+/** A fix event in the window: the end of an open spell. */
+export interface WorldFix {
+  findingId: number;
+  entityRef: string;
+  severity: Severity;
+  category: FindingCategory;
+  spellStart: number;
+  fixedAt: number;
+}
+
+/** A reopen event in the window. */
+export interface WorldReopen {
+  findingId: number;
+  entityRef: string;
+  at: number;
+}
+
+/** An exception active (approved, not expired, not revoked) at asOf. */
+export interface WorldException {
+  id: number;
+  entityRef: string;
+  category: string;
+  approvedAt: number;
+  expiresAt?: number;
+  reviewAt?: number;
+  hasCompensatingControl: boolean;
+  source: string;
+}
+
+/** A release candidate recorded in the store. */
+export interface WorldRelease {
+  id: number;
+  entityRef: string;
+  version: string;
+  environment: string;
+  releasedAt: number;
+  gated: boolean;
+  firstPass: boolean;
+  /** Gate types that failed at attempt 1. */
+  failedFirst: string[];
+  evidenceComplete: boolean;
+}
+
+/** A secret finding with its rotation, as of asOf. */
+export interface WorldSecret {
+  findingId: number;
+  entityRef: string;
+  title: string;
+  /** Open (not fixed away, not false positive) at asOf. */
+  open: boolean;
+  validity: 'active' | 'inactive' | 'unknown';
+  detectedAt: number;
+  /** Rotation recorded at or before asOf. */
+  rotatedAt?: number;
+}
+
+/** A scan of an entity, with the finding categories it covers. */
+export interface WorldScan {
+  entityRef: string;
+  tool: string;
+  at: number;
+  categories: FindingCategory[];
+}
+
+/**
+ * Everything the metrics count, as of one instant (`asOf`, for stock
+ * metrics) and over one window (`from`..`to`, for flow metrics). Built from
+ * the stored history by the metrics store; read by pure functions.
+ */
+export interface MetricsWorld {
+  asOf: number;
+  from: number;
+  to: number;
+  /** Entities in the catalog at asOf, every kind. */
+  entities: WorldEntity[];
+  /** Findings first seen at or before asOf. */
+  findings: WorldFinding[];
+  fixes: WorldFix[];
+  reopens: WorldReopen[];
+  exceptions: WorldException[];
+  /** Releases at or before asOf (the window's and the coverage look-back's). */
+  releases: WorldRelease[];
+  secrets: WorldSecret[];
+  /** Scans at or before asOf, within the coverage look-back. */
+  scans: WorldScan[];
+}
