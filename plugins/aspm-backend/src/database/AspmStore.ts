@@ -40,6 +40,13 @@ export interface AspmStore {
     kinds?: string[];
   }): Promise<AspmEntity[]>;
 
+  /**
+   * Demo only: moves each entity's first version (and first-seen time) back
+   * to `since` when it starts later, so a demo org loaded today has existed
+   * for the whole of its generated history. Returns how many moved.
+   */
+  backdateFirstVersions(since: Date): Promise<number>;
+
   /** Display titles of Groups, by ref (current state). */
   getGroupTitles(): Promise<Map<string, string>>;
 

@@ -274,6 +274,36 @@ export class DatabaseAspmStore implements AspmStore {
     });
   }
 
+  async backdateFirstVersions(since: Date): Promise<number> {
+    const iso = since.toISOString();
+    return this.db.transaction(async tx => {
+      const rows = await tx('aspm_entity_history')
+        .select('id', 'entity_ref', 'valid_from')
+        .orderBy([{ column: 'entity_ref' }, { column: 'valid_from' }]);
+      const first = new Map<string, { id: number; validFrom: string }>();
+      for (const r of rows) {
+        if (!first.has(r.entity_ref)) {
+          first.set(r.entity_ref, {
+            id: Number(r.id),
+            validFrom: toIso(r.valid_from)!,
+          });
+        }
+      }
+      const ids = [...first.values()]
+        .filter(f => f.validFrom > iso)
+        .map(f => f.id);
+      for (const part of chunk(ids, 500)) {
+        await tx('aspm_entity_history')
+          .whereIn('id', part)
+          .update({ valid_from: iso });
+      }
+      await tx('aspm_entities')
+        .where('first_seen_at', '>', iso)
+        .update({ first_seen_at: iso });
+      return ids.length;
+    });
+  }
+
   async getGroupTitles(): Promise<Map<string, string>> {
     const rows = await this.db<EntityRow>('aspm_entities')
       .where('kind', 'group')

@@ -64,6 +64,21 @@ describe('demo history', () => {
     });
   });
 
+  it('backdates the demo org to the start of its history, so past dates have metrics', async () => {
+    // 12 demo weeks: 70 days ago the org existed, 100 days ago it did not.
+    const day = (n: number) =>
+      new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const then = await get(`/api/aspm/ownership?asOf=${day(70)}`);
+    expect(then.org.denominator).toBe(40);
+    const before = await get(`/api/aspm/ownership?asOf=${day(100)}`);
+    expect(before.org.denominator).toBe(0);
+    const metrics = await get(`/api/aspm/metrics?asOf=${day(40)}`);
+    const backlog = metrics.metrics.find(
+      (m: any) => m.id === 'risk_weighted_critical_backlog',
+    );
+    expect(backlog.details.count).toBeGreaterThan(0);
+  });
+
   it('plays a year of exceptions: decisions, expiries and revocations at their times', async () => {
     const all = await get('/api/aspm/exceptions?limit=100');
     const statuses = all.items.map((e: any) => e.status).sort();

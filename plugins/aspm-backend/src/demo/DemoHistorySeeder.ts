@@ -121,6 +121,12 @@ export class DemoHistorySeeder {
     const { store, findings, ingest, logger } = this.deps;
     try {
       await this.waitForStableCatalog();
+      // The demo org has been in the catalog for the year of its history,
+      // so metrics as of past dates see it.
+      const weeks = this.deps.weeks ?? 52;
+      await store.backdateFirstVersions(
+        new Date(now.getTime() - (weeks * 7 + 1) * 86_400_000),
+      );
       const entities = await store.listEntitiesAsOf({
         asOf: new Date(),
         kinds: ['component'],
