@@ -13,23 +13,10 @@ import {
 import { ReplayEvent, replayFinding } from '../metrics/replayFinding';
 import { scanCategories } from '../metrics/scanCategories';
 import { rotationOf } from '../secrets/secretExposure';
+import { parseJsonColumn } from '../util/parseJsonColumn';
+import { toMs } from '../util/time';
 
 const DAY = 86_400_000;
-
-const ms = (v: unknown): number | undefined => {
-  if (v === null || v === undefined) return undefined;
-  const t = v instanceof Date ? v.getTime() : Date.parse(String(v));
-  return Number.isNaN(t) ? undefined : t;
-};
-
-const json = <T>(v: unknown, fallback: T): T => {
-  if (typeof v !== 'string' || !v) return fallback;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 /**
  * Rebuilds the metrics' world from the history tables: entity versions
@@ -140,7 +127,7 @@ export class DatabaseMetricsStore implements MetricsStore {
       if (!events.has(id)) events.set(id, []);
       events.get(id)!.push({
         type: e.type,
-        at: ms(e.at)!,
+        at: toMs(e.at)!,
         from: e.from_value,
         to: e.to_value,
       });
@@ -151,7 +138,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const secretRows: Array<{ row: Record<string, any>; state?: string }> = [];
     for (const r of rows) {
       const id = Number(r.id);
-      const firstSeenAt = ms(r.first_seen_at)!;
+      const firstSeenAt = toMs(r.first_seen_at)!;
       const list = events.get(id) ?? [
         { type: 'opened', at: firstSeenAt, to: 'open' },
       ];
@@ -181,7 +168,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         title: r.title,
         category: r.category,
         ruleId: r.rule_id,
-        cwes: json<string[]>(r.cwes, []),
+        cwes: parseJsonColumn<string[]>(r.cwes, []),
         severity: replay.severity,
         epss: r.epss === null ? undefined : Number(r.epss),
         knownExploited: Boolean(r.known_exploited),
@@ -238,13 +225,13 @@ export class DatabaseMetricsStore implements MetricsStore {
       for (const e of trail) {
         if (e.to_status) status = e.to_status;
         if (e.to_status === 'approved' && approvedAt === undefined) {
-          approvedAt = ms(e.at);
+          approvedAt = toMs(e.at);
         }
-        if (e.expires_at) expiresAt = ms(e.expires_at);
-        if (e.review_at) reviewAt = ms(e.review_at);
+        if (e.expires_at) expiresAt = toMs(e.expires_at);
+        if (e.review_at) reviewAt = toMs(e.review_at);
       }
       if (status !== 'approved' || approvedAt === undefined) continue;
-      expiresAt ??= ms(r.expires_at);
+      expiresAt ??= toMs(r.expires_at);
       if (expiresAt !== undefined && expiresAt <= asOf) continue;
       out.push({
         id: Number(r.id),
@@ -252,7 +239,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         category: r.category,
         approvedAt,
         expiresAt,
-        reviewAt: reviewAt ?? ms(r.review_at),
+        reviewAt: reviewAt ?? toMs(r.review_at),
         hasCompensatingControl: Boolean(r.compensating_control),
         source: r.source,
       });
@@ -297,7 +284,7 @@ export class DatabaseMetricsStore implements MetricsStore {
       entityRef: r.entity_ref,
       version: r.version,
       environment: r.environment,
-      releasedAt: ms(r.released_at)!,
+      releasedAt: toMs(r.released_at)!,
       gated: r.outcome !== 'ungated',
       firstPass: Boolean(r.first_pass),
       failedFirst: (failedFirst.get(Number(r.id)) ?? []).sort(),
@@ -317,7 +304,10 @@ export class DatabaseMetricsStore implements MetricsStore {
     );
     for (const r of rotationRows) rotations.set(Number(r.finding_id), r);
     return rows.map(({ row, state }) => {
-      const properties = json<Record<string, unknown>>(row.properties, {});
+      const properties = parseJsonColumn<Record<string, unknown>>(
+        row.properties,
+        {},
+      );
       const recorded = rotations.get(Number(row.id));
       const rotation = rotationOf({
         findingId: Number(row.id),
@@ -326,12 +316,12 @@ export class DatabaseMetricsStore implements MetricsStore {
         ruleId: row.rule_id,
         tool: row.tool,
         state: row.state,
-        firstSeenAt: new Date(ms(row.first_seen_at)!),
-        fixedAt: row.fixed_at ? new Date(ms(row.fixed_at)!) : undefined,
+        firstSeenAt: new Date(toMs(row.first_seen_at)!),
+        fixedAt: row.fixed_at ? new Date(toMs(row.fixed_at)!) : undefined,
         properties,
         rotation: recorded
           ? {
-              rotatedAt: new Date(ms(recorded.rotated_at)!),
+              rotatedAt: new Date(toMs(recorded.rotated_at)!),
               rotatedBy: recorded.rotated_by,
             }
           : undefined,
@@ -347,7 +337,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           validity === 'active' || validity === 'inactive'
             ? validity
             : 'unknown',
-        detectedAt: ms(row.first_seen_at)!,
+        detectedAt: toMs(row.first_seen_at)!,
         rotatedAt:
           rotatedAt !== undefined && rotatedAt <= asOf ? rotatedAt : undefined,
       };
@@ -374,12 +364,11 @@ export class DatabaseMetricsStore implements MetricsStore {
     }
     const out: WorldScan[] = [];
     for (const r of rows) {
-      const tools = json<Array<{ name: string; scannedAt?: string }>>(
-        r.tools,
-        [],
-      );
+      const tools = parseJsonColumn<
+        Array<{ name: string; scannedAt?: string }>
+      >(r.tools, []);
       for (const t of tools) {
-        const at = ms(t.scannedAt) ?? ms(r.received_at)!;
+        const at = toMs(t.scannedAt) ?? toMs(r.received_at)!;
         if (at < since || at > asOf) continue;
         out.push({
           entityRef: r.entity_ref,

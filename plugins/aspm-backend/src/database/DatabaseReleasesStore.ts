@@ -11,6 +11,7 @@ import {
 } from '@aspm/plugin-aspm-common';
 import { toIso } from '../util/time';
 import { chunk } from '../util/chunk';
+import { parseJsonColumn } from '../util/parseJsonColumn';
 import {
   ReleaseEvaluator,
   ReleasePost,
@@ -25,9 +26,6 @@ const ORDER: Record<ReleasesQuery['orderBy'], string> = {
   version: 'r.version',
 };
 
-const parseJson = <T>(text: unknown, fallback: T): T =>
-  typeof text === 'string' && text ? (JSON.parse(text) as T) : fallback;
-
 function gateOfRow(r: Record<string, any>): ReleaseGate {
   return {
     type: r.type,
@@ -39,7 +37,7 @@ function gateOfRow(r: Record<string, any>): ReleaseGate {
 }
 
 function evidenceOfRow(r: Record<string, any>): ReleaseEvidence {
-  const summary = parseJson<Record<string, unknown> | undefined>(
+  const summary = parseJsonColumn<Record<string, unknown> | undefined>(
     r.summary,
     undefined,
   );
@@ -280,7 +278,7 @@ export class DatabaseReleasesStore implements ReleasesStore {
       evidenceComplete: Boolean(r.evidence_complete),
       gates: gates.get(Number(r.id)) ?? [],
       evidence: evidence.get(Number(r.id)) ?? [],
-      checklist: parseJson<ChecklistItem[]>(r.checklist, []),
+      checklist: parseJsonColumn<ChecklistItem[]>(r.checklist, []),
       team: r.owning_team ?? undefined,
       businessUnit: r.business_unit ?? undefined,
       tier: r.tier ?? undefined,
@@ -392,7 +390,7 @@ export class DatabaseReleasesStore implements ReleasesStore {
       firstSeenAt: new Date(r.first_seen_at),
       fixedAt: r.fixed_at ? new Date(r.fixed_at) : undefined,
       link: r.link ?? undefined,
-      properties: parseJson<Record<string, unknown>>(r.properties, {}),
+      properties: parseJsonColumn<Record<string, unknown>>(r.properties, {}),
       team: r.owning_team ?? undefined,
       tier: r.tier ?? undefined,
       rotation: r.rotated_at

@@ -10,6 +10,8 @@ export const DAY = 86_400_000;
 
 /** What a metric definition reads: the world cut to a scope, and the config. */
 export interface MetricContext {
+  /** The scope, canonical (`org`, `businessUnit:group:default/x`, a ref). */
+  scope: string;
   world: MetricsWorld;
   config: MetricsConfig;
   /** Entity kinds ownership completeness counts (lower case). */
@@ -62,76 +64,67 @@ export function mean(values: number[]): number | null {
 /** The tier key of per-tier maps: "1".."3" or `untiered`. */
 export const tierKey = (e?: WorldEntity) => e?.tier ?? 'untiered';
 
-/**
- * Ratio segments: items grouped by `keyOf`, each with the share of those
- * in the numerator.
- */
+/** Items grouped by `keyOf` (missing keys as `(none)`), keys sorted. */
+function groupBy<T>(
+  items: T[],
+  keyOf: (item: T) => string | undefined,
+): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item) ?? '(none)';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(item);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Segments by `keyOf`, each the share of its items in the numerator. */
 export function ratioSegments<T>(
   dimension: string,
   items: T[],
   keyOf: (item: T) => string | undefined,
   inNumerator: (item: T) => boolean,
 ): MetricSegment[] {
-  const groups = new Map<string, { n: number; d: number }>();
-  for (const item of items) {
-    const key = keyOf(item) ?? '(none)';
-    const g = groups.get(key) ?? { n: 0, d: 0 };
-    g.d += 1;
-    if (inNumerator(item)) g.n += 1;
-    groups.set(key, g);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => ({
+  return groupBy(items, keyOf).map(([key, group]) => {
+    const n = group.filter(inNumerator).length;
+    return {
       dimension,
       key,
-      value: ratio(g.n, g.d),
-      numerator: g.n,
-      denominator: g.d,
-    }));
+      value: ratio(n, group.length),
+      numerator: n,
+      denominator: group.length,
+    };
+  });
 }
 
-/** Sum segments: items grouped by `keyOf`, values summed, with counts. */
+/** Segments by `keyOf`, each the sum of its values, with the item count. */
 export function sumSegments<T>(
   dimension: string,
   items: T[],
   keyOf: (item: T) => string | undefined,
   valueOf: (item: T) => number,
 ): MetricSegment[] {
-  const groups = new Map<string, { sum: number; count: number }>();
-  for (const item of items) {
-    const key = keyOf(item) ?? '(none)';
-    const g = groups.get(key) ?? { sum: 0, count: 0 };
-    g.sum += valueOf(item);
-    g.count += 1;
-    groups.set(key, g);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, g]) => ({
-      dimension,
-      key,
-      value: round(g.sum, 2),
-      numerator: g.count,
-    }));
+  return groupBy(items, keyOf).map(([key, group]) => ({
+    dimension,
+    key,
+    value: round(
+      group.reduce((s, item) => s + valueOf(item), 0),
+      2,
+    ),
+    numerator: group.length,
+  }));
 }
 
-/** Mean segments (e.g. days to fix): mean of values per group. */
+/** Segments by `keyOf`, each the mean of its values (e.g. days to fix). */
 export function meanSegments<T>(
   dimension: string,
   items: T[],
   keyOf: (item: T) => string | undefined,
   valueOf: (item: T) => number,
 ): MetricSegment[] {
-  const groups = new Map<string, number[]>();
-  for (const item of items) {
-    const key = keyOf(item) ?? '(none)';
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push(valueOf(item));
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, values]) => ({
+  return groupBy(items, keyOf).map(([key, group]) => {
+    const values = group.map(valueOf);
+    return {
       dimension,
       key,
       value: round(mean(values)!, 1),
@@ -140,5 +133,6 @@ export function meanSegments<T>(
         1,
       ),
       denominator: values.length,
-    }));
+    };
+  });
 }

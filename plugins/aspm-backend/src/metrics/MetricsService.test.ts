@@ -503,6 +503,9 @@ describe.each(ids)('MetricsService on %s', databaseId => {
     const r = await service.report(query, NOW);
     return Object.fromEntries(r.metrics.map(m => [m.id, m]));
   };
+  /** One metric of the September window, with a page of its items. */
+  const september = (id: string, limit: number) =>
+    service.detail(id, { period: '2026-09', limit, offset: 0 }, NOW);
 
   it('answers every metric as of A (September)', async () => {
     const m = await report({ period: '2026-09' });
@@ -660,11 +663,7 @@ describe.each(ids)('MetricsService on %s', databaseId => {
   });
 
   it('lists the items behind each number: the counts match', async () => {
-    const gate = await service.detail(
-      'gate_pass_rate',
-      { period: '2026-09', limit: 100, offset: 0 },
-      NOW,
-    );
+    const gate = await september('gate_pass_rate', 100);
     expect(gate.items.map(i => [i.id, i.inNumerator])).toEqual([
       ['1', true],
       ['5', true],
@@ -673,21 +672,13 @@ describe.each(ids)('MetricsService on %s', databaseId => {
     expect(gate.segments).toContainEqual(
       expect.objectContaining({ dimension: 'gate', key: 'sast', numerator: 2 }),
     );
-    const backlog = await service.detail(
-      'risk_weighted_critical_backlog',
-      { period: '2026-09', limit: 2, offset: 0 },
-      NOW,
-    );
+    const backlog = await september('risk_weighted_critical_backlog', 2);
     expect(backlog.itemsTotal).toBe(3);
     expect(backlog.items.map(i => [i.id, i.value])).toEqual([
       ['1', 120],
       ['5', 40],
     ]);
-    const coverage = await service.detail(
-      'tier1_coverage',
-      { period: '2026-09', limit: 10, offset: 0 },
-      NOW,
-    );
+    const coverage = await september('tier1_coverage', 10);
     expect(coverage.items.find(i => i.id === WEB)?.note).toBe(
       'missing: sca, secrets',
     );

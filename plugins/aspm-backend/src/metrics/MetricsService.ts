@@ -41,11 +41,10 @@ export class MetricsService {
   async report(query: MetricsQuery, now = new Date()): Promise<MetricsReport> {
     const window = metricWindow(query, this.deps.config.windowDays, now);
     const [current, previous] = await this.worlds(window);
-    const scope = resolveScope(query.scope, current.entities).scope;
     const ctx = this.context(current, query.scope);
     const prev = this.context(previous, query.scope);
     return {
-      scope,
+      scope: ctx.scope,
       time: timeOf(window),
       metrics: DIRECTOR_METRIC_IDS.map(id => this.value(id, ctx, prev).value),
     };
@@ -67,7 +66,7 @@ export class MetricsService {
       this.context(previous, query.scope),
     );
     return {
-      scope: resolveScope(query.scope, current.entities).scope,
+      scope: ctx.scope,
       time: timeOf(window),
       metric: value,
       segments: computation.segments,
@@ -97,11 +96,9 @@ export class MetricsService {
         this.deps.config.windowDays,
         now,
       );
-      const world = await this.load(window);
-      scope = resolveScope(query.scope, world.entities).scope;
-      const c = METRIC_DEFINITIONS[metricId].compute(
-        this.context(world, query.scope),
-      );
+      const ctx = this.context(await this.load(window), query.scope);
+      scope = ctx.scope;
+      const c = METRIC_DEFINITIONS[metricId].compute(ctx);
       out.push({
         asOf: window.asOf.toISOString(),
         from: window.from.toISOString(),
@@ -124,6 +121,7 @@ export class MetricsService {
         .map(e => [e.entityRef, e]),
     );
     return {
+      scope: resolved.scope,
       world,
       config: this.deps.config,
       ownershipKinds: this.deps.ownershipKinds.map(k =>

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { endOfDayUtc, startOfDateInput } from '../util/time';
 import { DAY } from './MetricContext';
 
 /** The instants a metric is taken over. */
@@ -46,15 +47,10 @@ export function parsePeriod(period: string): { from: Date; to: Date } {
   );
 }
 
-/** The end of a UTC day given as YYYY-MM-DD (or an ISO time's day). */
-function endOfDay(date: string): Date {
-  const t = Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
-  if (Number.isNaN(t)) throw new InputError(`asOf: not a date: '${date}'`);
-  const d = new Date(t);
-  return new Date(
-    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - 1,
-  );
-}
+/** The end of the UTC day of a (validated) date or timestamp. */
+const endOfDay = (date: string) => endOfDayUtc(date.slice(0, 10));
+/** The start of the UTC day of a (validated) date or timestamp. */
+const startOfDay = (date: string) => startOfDateInput(date.slice(0, 10));
 
 /**
  * The window of a metrics request: `asOf` (default today) is the end of its
@@ -70,8 +66,8 @@ export function metricWindow(
   let from: Date | undefined;
   let to: Date | undefined;
   if (query.period) ({ from, to } = parsePeriod(query.period));
-  if (query.from) from = new Date(endOfDay(query.from).getTime() + 1 - DAY);
-  if (query.to) to = new Date(endOfDay(query.to).getTime() + 1 - DAY);
+  if (query.from) from = startOfDay(query.from);
+  if (query.to) to = startOfDay(query.to);
   let asOf: Date;
   if (query.asOf) asOf = endOfDay(query.asOf);
   else if (to) asOf = new Date(to.getTime() - 1);

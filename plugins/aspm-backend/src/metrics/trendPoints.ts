@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
-
-const DAY = 86_400_000;
+import { DAY } from './MetricContext';
 /** Most points a trend computes from events. */
 export const MAX_TREND_POINTS = 60;
 

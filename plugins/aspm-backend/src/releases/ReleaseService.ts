@@ -1,3 +1,4 @@
+import { rotationSlaDays } from '../secrets/rotationSlaDays';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   AspmRelease,
@@ -195,9 +196,9 @@ export class ReleaseService {
   }
 
   private slaDays(tier: string | undefined): number {
-    const byTier = this.deps.config.secrets.rotationSlaDaysByTier;
-    return (
-      (tier !== undefined ? byTier[tier] : undefined) ?? byTier.default ?? 7
+    return rotationSlaDays(
+      this.deps.config.secrets.rotationSlaDaysByTier,
+      tier,
     );
   }
 }

@@ -5,6 +5,12 @@ export function toIso(value: unknown): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
+/** A timestamp column as epoch milliseconds (undefined when empty). */
+export function toMs(value: unknown): number | undefined {
+  const iso = toIso(value);
+  return iso === undefined ? undefined : Date.parse(iso);
+}
+
 /**
  * The end of the UTC day a date names, as an instant: "2026-10-31" means
  * 2026-10-31T23:59:59.999Z. A full timestamp is taken as it is.

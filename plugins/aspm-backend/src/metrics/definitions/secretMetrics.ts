@@ -1,3 +1,4 @@
+import { rotationSlaDays } from '../../secrets/rotationSlaDays';
 import { WorldSecret } from '../MetricsWorld';
 import {
   DAY,
@@ -16,11 +17,7 @@ const scopedSecrets = (ctx: MetricContext) =>
 /** A secret's rotation deadline: detection + the SLA of its entity's tier. */
 export function rotationDeadline(ctx: MetricContext, s: WorldSecret): number {
   const tier = ctx.entities.get(s.entityRef)?.tier;
-  const sla: number =
-    (tier ? ctx.rotationSlaDays[tier] : undefined) ??
-    ctx.rotationSlaDays.default ??
-    7;
-  return s.detectedAt + sla * DAY;
+  return s.detectedAt + rotationSlaDays(ctx.rotationSlaDays, tier) * DAY;
 }
 
 /**

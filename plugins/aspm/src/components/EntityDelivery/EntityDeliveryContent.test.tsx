@@ -17,8 +17,6 @@ import { EntityDeliveryContent } from './EntityDeliveryContent';
 
 const REF = 'component:default/payments-api';
 
-// userEvent is slow on a loaded 2-core CI machine.
-
 function render(api: AspmApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[aspmApiRef, api]]}>

@@ -25,8 +25,6 @@ import { EntitySecurityContent } from '../EntitySecurityContent';
 
 const REF = 'component:default/payments-api';
 
-// The whole tab renders (findings tables included): slower than 5 s in CI.
-
 /** The whole Security tab: findings and exceptions work together. */
 function render(api: AspmApi) {
   return renderInTestApp(

@@ -2,16 +2,10 @@ import { Finding, FindingEvent } from '@aspm/plugin-aspm-common';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import IconButton from '@material-ui/core/IconButton';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { ReactNode, useMemo } from 'react';
 import { useFinding } from '../../hooks';
@@ -30,6 +24,7 @@ import {
   FieldList,
   FindingSeverityChip,
   useDetailsDialogStyles,
+  DetailsDialog,
 } from '../shared';
 import { FindingStateCell } from './FindingStateCell';
 
@@ -133,90 +128,78 @@ export const FindingDetails = (props: {
   const properties = propertyEntries(finding.properties);
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      aria-labelledby={titleId}
-      maxWidth="md"
-      fullWidth
-      scroll="paper"
-    >
-      <DialogTitle disableTypography className={classes.title}>
-        <Typography id={titleId} variant="h5" component="h2">
-          {finding.title}
-        </Typography>
+    <DetailsDialog
+      titleId={titleId}
+      title={finding.title}
+      subtitle={
         <Typography variant="body2" color="textSecondary">
           {finding.ruleId}
         </Typography>
-        <IconButton
-          aria-label="Close details"
-          className={classes.close}
-          onClick={onClose}
-        >
-          <CloseIcon />
-        </IconButton>
-      </DialogTitle>
-      <DialogContent dividers>
-        <FieldList
-          fields={findingFields(
-            finding,
-            onOpenException &&
-              (id => {
+      }
+      closeLabel="Close details"
+      onClose={onClose}
+      actions={
+        <>
+          {onRequestException && finding.state === 'open' && (
+            <Button
+              color="primary"
+              onClick={() => {
                 onClose();
-                onOpenException(id);
-              }),
+                onRequestException(finding);
+              }}
+            >
+              Request exception for this finding
+            </Button>
           )}
-        />
-        {properties.length > 0 && (
-          <Box className={classes.section}>
-            <Typography variant="h6" component="h3" gutterBottom>
-              From the tool
-            </Typography>
-            <FieldList
-              fields={properties.map(([key, text]) => [
-                key,
-                <p className={classes.text}>{text}</p>,
-              ])}
-            />
-          </Box>
+          {finding.link && (
+            <Button
+              href={finding.link}
+              target="_blank"
+              rel="noopener noreferrer"
+              endIcon={<OpenInNewIcon />}
+            >
+              Open in {finding.tool.name}
+            </Button>
+          )}
+          <Button onClick={onClose} color="primary">
+            Close
+          </Button>
+        </>
+      }
+    >
+      <FieldList
+        fields={findingFields(
+          finding,
+          onOpenException &&
+            (id => {
+              onClose();
+              onOpenException(id);
+            }),
         )}
+      />
+      {properties.length > 0 && (
         <Box className={classes.section}>
           <Typography variant="h6" component="h3" gutterBottom>
-            History
+            From the tool
           </Typography>
-          {loading && <Progress />}
-          {error && (
-            <ResponseErrorPanel error={error} title={errorMessage(error)} />
-          )}
-          {value && <FindingHistory events={value.events ?? []} />}
+          <FieldList
+            fields={properties.map(([key, text]) => [
+              key,
+              <p className={classes.text}>{text}</p>,
+            ])}
+          />
         </Box>
-      </DialogContent>
-      <DialogActions>
-        {onRequestException && finding.state === 'open' && (
-          <Button
-            color="primary"
-            onClick={() => {
-              onClose();
-              onRequestException(finding);
-            }}
-          >
-            Request exception for this finding
-          </Button>
+      )}
+      <Box className={classes.section}>
+        <Typography variant="h6" component="h3" gutterBottom>
+          History
+        </Typography>
+        {loading && <Progress />}
+        {error && (
+          <ResponseErrorPanel error={error} title={errorMessage(error)} />
         )}
-        {finding.link && (
-          <Button
-            href={finding.link}
-            target="_blank"
-            rel="noopener noreferrer"
-            endIcon={<OpenInNewIcon />}
-          >
-            Open in {finding.tool.name}
-          </Button>
-        )}
-        <Button onClick={onClose} color="primary">
-          Close
-        </Button>
-      </DialogActions>
-    </Dialog>
+        {value && <FindingHistory events={value.events ?? []} />}
+      </Box>
+    </DetailsDialog>
   );
 };

@@ -5,13 +5,7 @@ import {
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import CloseIcon from '@material-ui/icons/Close';
 import Alert from '@material-ui/lab/Alert';
 import { useCallback, useState } from 'react';
 import {
@@ -28,7 +22,7 @@ import { CoveredFindingsList } from './CoveredFindingsList';
 import { ExceptionAuditTrail } from './ExceptionAuditTrail';
 import { ExceptionDecisionForm } from './ExceptionDecisionForm';
 import { ExceptionFieldList } from './ExceptionFieldList';
-import { useDetailsDialogStyles } from '../shared';
+import { DetailsDialog, useDetailsDialogStyles } from '../shared';
 
 const ACTION_LABELS: Record<ExceptionAction, string> = {
   approve: 'Approve',
@@ -87,108 +81,98 @@ export const ExceptionDetailsDialog = (props: {
   );
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      aria-labelledby={titleId}
-      maxWidth="md"
-      fullWidth
-      scroll="paper"
-    >
-      <DialogTitle disableTypography className={classes.title}>
-        <Typography id={titleId} variant="h5" component="h2">
-          Exception #{id}
-        </Typography>
-        {exception && (
+    <DetailsDialog
+      titleId={titleId}
+      title={`Exception #${id}`}
+      subtitle={
+        exception && (
           <Typography variant="body2" color="textSecondary">
             {exceptionScopeLabel(exception.scope)}
           </Typography>
-        )}
-        <IconButton
-          aria-label="Close exception"
-          className={classes.close}
-          onClick={onClose}
-        >
-          <CloseIcon />
-        </IconButton>
-      </DialogTitle>
-      <DialogContent dividers>
-        {loading && !exception && <Progress />}
-        {error && !exception && (
-          <ResponseErrorPanel error={error} title={errorMessage(error)} />
-        )}
-        {exception && (
-          <>
-            {done && (
-              <Box mb={2}>
-                <Alert severity="success">{done}</Alert>
-              </Box>
-            )}
-            {hint && !done && (
-              <Box mb={2}>
-                <Alert severity="info">{hint}</Alert>
-              </Box>
-            )}
-            <ExceptionFieldList
-              exception={exception}
-              expiringSoonDays={policy.value?.expiringSoonDays ?? 30}
-            />
-            <Box className={classes.section}>
-              <Typography variant="h6" component="h3" gutterBottom>
-                Reason
-              </Typography>
-              <p className={classes.text}>{exception.reason}</p>
-            </Box>
-            <Box className={classes.section}>
-              <Typography variant="h6" component="h3" gutterBottom>
-                Covered findings
-              </Typography>
-              <CoveredFindingsList findings={exception.findings ?? []} />
-            </Box>
-            <Box className={classes.section}>
-              <Typography variant="h6" component="h3" gutterBottom>
-                Audit trail
-              </Typography>
-              <ExceptionAuditTrail events={exception.events ?? []} />
-            </Box>
-            {action && (
-              <ExceptionDecisionForm
-                key={action}
-                action={action}
-                exception={exception}
-                policy={policy.value}
-                pending={decision.loading}
-                error={sent === action ? decision.error : undefined}
-                onSubmit={body => {
-                  setSent(action);
-                  decide(action, body);
+        )
+      }
+      closeLabel="Close exception"
+      onClose={onClose}
+      actions={
+        <>
+          {!action &&
+            actions.map(a => (
+              <Button
+                key={a}
+                color={
+                  a === 'approve' || a === 'renew' ? 'primary' : 'secondary'
+                }
+                variant="outlined"
+                onClick={() => {
+                  setDone(undefined);
+                  setSent(undefined);
+                  setAction(a);
                 }}
-                onCancel={() => setAction(undefined)}
-              />
-            )}
-          </>
-        )}
-      </DialogContent>
-      <DialogActions>
-        {!action &&
-          actions.map(a => (
-            <Button
-              key={a}
-              color={a === 'approve' || a === 'renew' ? 'primary' : 'secondary'}
-              variant="outlined"
-              onClick={() => {
-                setDone(undefined);
-                setSent(undefined);
-                setAction(a);
+              >
+                {ACTION_LABELS[a]}
+              </Button>
+            ))}
+          <Button onClick={onClose} color="primary">
+            Close
+          </Button>
+        </>
+      }
+    >
+      {loading && !exception && <Progress />}
+      {error && !exception && (
+        <ResponseErrorPanel error={error} title={errorMessage(error)} />
+      )}
+      {exception && (
+        <>
+          {done && (
+            <Box mb={2}>
+              <Alert severity="success">{done}</Alert>
+            </Box>
+          )}
+          {hint && !done && (
+            <Box mb={2}>
+              <Alert severity="info">{hint}</Alert>
+            </Box>
+          )}
+          <ExceptionFieldList
+            exception={exception}
+            expiringSoonDays={policy.value?.expiringSoonDays ?? 30}
+          />
+          <Box className={classes.section}>
+            <Typography variant="h6" component="h3" gutterBottom>
+              Reason
+            </Typography>
+            <p className={classes.text}>{exception.reason}</p>
+          </Box>
+          <Box className={classes.section}>
+            <Typography variant="h6" component="h3" gutterBottom>
+              Covered findings
+            </Typography>
+            <CoveredFindingsList findings={exception.findings ?? []} />
+          </Box>
+          <Box className={classes.section}>
+            <Typography variant="h6" component="h3" gutterBottom>
+              Audit trail
+            </Typography>
+            <ExceptionAuditTrail events={exception.events ?? []} />
+          </Box>
+          {action && (
+            <ExceptionDecisionForm
+              key={action}
+              action={action}
+              exception={exception}
+              policy={policy.value}
+              pending={decision.loading}
+              error={sent === action ? decision.error : undefined}
+              onSubmit={body => {
+                setSent(action);
+                decide(action, body);
               }}
-            >
-              {ACTION_LABELS[a]}
-            </Button>
-          ))}
-        <Button onClick={onClose} color="primary">
-          Close
-        </Button>
-      </DialogActions>
-    </Dialog>
+              onCancel={() => setAction(undefined)}
+            />
+          )}
+        </>
+      )}
+    </DetailsDialog>
   );
 };

@@ -3,9 +3,7 @@ import {
   FINDING_CATEGORIES,
 } from '@aspm/plugin-aspm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -23,6 +21,7 @@ import {
   RequestFormValues,
   requestFormValues,
 } from '../../utils/exceptions/requestFormValues';
+import { FormDialogActions } from '../shared';
 import { scopeTypeOptions } from '../../utils/exceptions/scopeTypeOptions';
 import { splitServerMessage } from '../../utils/exceptions/splitServerMessage';
 import { validateExceptionRequest } from '../../utils/exceptions/validateExceptionRequest';
@@ -215,20 +214,13 @@ export const ExceptionRequestDialog = (props: {
           )}
         </form>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={state.loading}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          form={FORM_ID}
-          variant="contained"
-          color="primary"
-          disabled={state.loading}
-        >
-          {state.loading ? 'Sending…' : 'Request exception'}
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        formId={FORM_ID}
+        busy={state.loading}
+        label="Request exception"
+        busyLabel="Sending…"
+        onCancel={onClose}
+      />
     </Dialog>
   );
 };

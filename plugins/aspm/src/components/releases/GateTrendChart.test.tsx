@@ -4,8 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { demoGateTrend } from '../../__testUtils__/releaseFixtures';
 import { GateTrendChart } from './GateTrendChart';
 
-// userEvent is slow on a loaded 2-core CI machine.
-
 /** The body rows of a table, as the text of their cells. */
 const rows = (table: HTMLElement) =>
   within(table)

@@ -1,18 +1,12 @@
 import { AspmRelease } from '@aspm/plugin-aspm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import CloseIcon from '@material-ui/icons/Close';
 import Alert from '@material-ui/lab/Alert';
 import { useRelease } from '../../hooks';
 import { errorMessage } from '../../utils/errors';
-import { useDetailsDialogStyles } from '../shared';
+import { DetailsDialog, useDetailsDialogStyles } from '../shared';
 import { EvidenceChecklistItems } from './EvidenceChecklistItems';
 import { EvidenceSummaryAlert } from './EvidenceSummaryAlert';
 import { ReleaseGatesTable } from './ReleaseGatesTable';
@@ -34,61 +28,45 @@ export const ReleaseDetailsDialog = (props: {
   const titleId = `aspm-release-${release.id}-title`;
 
   return (
-    <Dialog
-      open
+    <DetailsDialog
+      titleId={titleId}
+      title={`Release ${release.version} (${release.environment})`}
+      closeLabel="Close release"
       onClose={onClose}
-      aria-labelledby={titleId}
-      maxWidth="md"
-      fullWidth
-      scroll="paper"
-    >
-      <DialogTitle disableTypography className={classes.title}>
-        <Typography id={titleId} variant="h5" component="h2">
-          Release {release.version} ({release.environment})
-        </Typography>
-        <IconButton
-          aria-label="Close release"
-          className={classes.close}
-          onClick={onClose}
-        >
-          <CloseIcon />
-        </IconButton>
-      </DialogTitle>
-      <DialogContent dividers>
-        {loading && !value && <LinearProgress aria-label="Loading release" />}
-        {error && (
-          <Box mb={2}>
-            <Alert severity="warning">
-              Showing the release as listed: reloading it failed (
-              {errorMessage(error)}).
-            </Alert>
-          </Box>
-        )}
-        <ReleaseHeader release={release} />
-        <Box className={classes.section}>
-          <Typography variant="h6" component="h3" gutterBottom>
-            Security gates
-          </Typography>
-          <ReleaseGatesTable gates={release.gates} />
-        </Box>
-        <Box className={classes.section}>
-          <Typography variant="h6" component="h3" gutterBottom>
-            Evidence
-          </Typography>
-          <Box mb={1}>
-            <EvidenceSummaryAlert release={release} />
-          </Box>
-          <EvidenceChecklistItems
-            checklist={release.checklist}
-            evidence={release.evidence}
-          />
-        </Box>
-      </DialogContent>
-      <DialogActions>
+      actions={
         <Button onClick={onClose} color="primary">
           Close
         </Button>
-      </DialogActions>
-    </Dialog>
+      }
+    >
+      {loading && !value && <LinearProgress aria-label="Loading release" />}
+      {error && (
+        <Box mb={2}>
+          <Alert severity="warning">
+            Showing the release as listed: reloading it failed (
+            {errorMessage(error)}).
+          </Alert>
+        </Box>
+      )}
+      <ReleaseHeader release={release} />
+      <Box className={classes.section}>
+        <Typography variant="h6" component="h3" gutterBottom>
+          Security gates
+        </Typography>
+        <ReleaseGatesTable gates={release.gates} />
+      </Box>
+      <Box className={classes.section}>
+        <Typography variant="h6" component="h3" gutterBottom>
+          Evidence
+        </Typography>
+        <Box mb={1}>
+          <EvidenceSummaryAlert release={release} />
+        </Box>
+        <EvidenceChecklistItems
+          checklist={release.checklist}
+          evidence={release.evidence}
+        />
+      </Box>
+    </DetailsDialog>
   );
 };

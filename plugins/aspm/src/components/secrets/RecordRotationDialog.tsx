@@ -1,8 +1,6 @@
 import { SecretExposure } from '@aspm/plugin-aspm-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
@@ -14,6 +12,7 @@ import { errorMessage } from '../../utils/errors';
 import { formatDate } from '../../utils/format';
 import { localDateInput } from '../../utils/secrets/localDateInput';
 import { rotationTimestamp } from '../../utils/secrets/rotationTimestamp';
+import { FormDialogActions } from '../shared';
 
 const FORM_ID = 'aspm-record-rotation';
 
@@ -98,20 +97,13 @@ export const RecordRotationDialog = (props: {
           )}
         </form>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={state.loading}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          form={FORM_ID}
-          variant="contained"
-          color="primary"
-          disabled={state.loading}
-        >
-          {state.loading ? 'Recording…' : 'Record rotation'}
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        formId={FORM_ID}
+        busy={state.loading}
+        label="Record rotation"
+        busyLabel="Recording…"
+        onCancel={onClose}
+      />
     </Dialog>
   );
 };

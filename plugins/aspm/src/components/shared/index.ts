@@ -10,3 +10,5 @@ export { MultiSelect } from './MultiSelect';
 export { useDetailsDialogStyles } from './useDetailsDialogStyles';
 export { ServerPagedTable } from './ServerPagedTable';
 export type { ServerPagedColumn } from './ServerPagedTable';
+export { DetailsDialog } from './DetailsDialog';
+export { FormDialogActions } from './FormDialogActions';

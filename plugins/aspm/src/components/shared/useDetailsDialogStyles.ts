@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 
-/** Layout of the details dialogs (finding, exception): title, close button, text, sections. */
+/** Layout of the details dialogs (finding, exception, release): title, close button, text, sections. */
 export const useDetailsDialogStyles = makeStyles(theme => ({
   title: { paddingRight: theme.spacing(6) },
   close: {
