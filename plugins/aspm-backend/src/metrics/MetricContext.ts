@@ -4,12 +4,17 @@ import {
   MetricValue,
 } from '@aspm/plugin-aspm-common';
 import { MetricsConfig } from '../config/readMetricsConfig';
-import { MetricsWorld, WorldEntity, WorldFinding } from './MetricsWorld';
+import { MetricsWorld, WorldEntity } from './MetricsWorld';
+import { EntityRecords } from './worldIndex';
 
 export const DAY = 86_400_000;
 
-/** What a metric definition reads: the world cut to a scope, and the config. */
-export interface MetricContext {
+/**
+ * What a metric definition reads: the world cut to a scope, and the config.
+ * The record lists (findings, fixes, ...) hold the in-scope entities' records
+ * only.
+ */
+export interface MetricContext extends EntityRecords {
   /** The scope, canonical (`org`, `businessUnit:group:default/x`, a ref). */
   scope: string;
   world: MetricsWorld;
@@ -20,8 +25,6 @@ export interface MetricContext {
   rotationSlaDays: Record<string, number>;
   /** Entities in the catalog at asOf and in the scope (no Groups). */
   entities: Map<string, WorldEntity>;
-  /** Findings of those entities. */
-  findings: WorldFinding[];
 }
 
 /** What a definition computes; the engine adds title, target, status. */

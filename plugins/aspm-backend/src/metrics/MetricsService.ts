@@ -14,7 +14,7 @@ import { MetricComputation, MetricContext } from './MetricContext';
 import { MetricsWorld } from './MetricsWorld';
 import { metricDirection, metricStatus } from './metricStatus';
 import { MetricWindow, metricWindow } from './metricWindow';
-import { resolveScope } from './resolveScope';
+import { scopeContext } from './scopeContext';
 import { trendPoints } from './trendPoints';
 
 /** A metrics request's time and scope, as the API takes them. */
@@ -114,23 +114,7 @@ export class MetricsService {
 
   /** The scope's slice of a world. */
   context(world: MetricsWorld, scope: string | undefined): MetricContext {
-    const resolved = resolveScope(scope, world.entities);
-    const entities = new Map(
-      world.entities
-        .filter(e => e.kind !== 'group' && resolved.includes(e))
-        .map(e => [e.entityRef, e]),
-    );
-    return {
-      scope: resolved.scope,
-      world,
-      config: this.deps.config,
-      ownershipKinds: this.deps.ownershipKinds.map(k =>
-        k.toLocaleLowerCase('en-US'),
-      ),
-      rotationSlaDays: this.deps.rotationSlaDays,
-      entities,
-      findings: world.findings.filter(f => entities.has(f.entityRef)),
-    };
+    return scopeContext(world, scope, this.deps);
   }
 
   /** A metric's value with target, status and direction. */

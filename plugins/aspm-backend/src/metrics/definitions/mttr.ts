@@ -13,9 +13,7 @@ import {
  * the window. The headline is critical; segments cover every severity.
  */
 export function mttr(ctx: MetricContext): MetricComputation {
-  const fixes = ctx.world.fixes
-    .filter(x => ctx.entities.has(x.entityRef))
-    .map(x => ({
+  const fixes = ctx.fixes.map(x => ({
       x,
       e: ctx.entities.get(x.entityRef)!,
       d: days(x.fixedAt - x.spellStart),

@@ -2,8 +2,8 @@ import { MetricComputation, MetricContext, ratio } from '../MetricContext';
 
 /** reopen_rate: reopen events in the window / fix events in the window. */
 export function reopenRate(ctx: MetricContext): MetricComputation {
-  const reopens = ctx.world.reopens.filter(r => ctx.entities.has(r.entityRef));
-  const fixes = ctx.world.fixes.filter(f => ctx.entities.has(f.entityRef));
+  const reopens = ctx.reopens;
+  const fixes = ctx.fixes;
   return {
     unit: 'ratio',
     value: ratio(reopens.length, fixes.length),

@@ -10,9 +10,7 @@ import {
 
 /** Secrets of in-scope entities detected at or before asOf. */
 const scopedSecrets = (ctx: MetricContext) =>
-  ctx.world.secrets.filter(
-    s => ctx.entities.has(s.entityRef) && s.detectedAt <= ctx.world.asOf,
-  );
+  ctx.secrets.filter(s => s.detectedAt <= ctx.world.asOf);
 
 /** A secret's rotation deadline: detection + the SLA of its entity's tier. */
 export function rotationDeadline(ctx: MetricContext, s: WorldSecret): number {

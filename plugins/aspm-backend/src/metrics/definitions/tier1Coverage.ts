@@ -1,6 +1,7 @@
 import { MetricItem } from '@aspm/plugin-aspm-common';
 import { CoverageControl } from '../../config/readMetricsConfig';
 import { WorldEntity } from '../MetricsWorld';
+import { entityRecords } from '../worldIndex';
 import {
   DAY,
   MetricComputation,
@@ -33,14 +34,13 @@ export function entityControls(
   const { asOf } = ctx.world;
   const { controls, scanDays, releaseDays } = ctx.config.coverage;
   const scanned = new Set<string>();
-  for (const s of ctx.world.scans) {
-    if (s.entityRef !== e.entityRef) continue;
+  const records = entityRecords(ctx.world, e.entityRef);
+  for (const s of records.scans) {
     if (s.at > asOf || s.at <= asOf - scanDays * DAY) continue;
     s.categories.forEach(c => scanned.add(c));
   }
-  const released = ctx.world.releases.some(
+  const released = records.releases.some(
     r =>
-      r.entityRef === e.entityRef &&
       r.releasedAt <= asOf &&
       r.releasedAt > asOf - releaseDays * DAY,
   );

@@ -4,12 +4,7 @@ import { MetricContext } from '../MetricContext';
 /** Releases of in-scope entities released in the window [from, to). */
 export function windowReleases(ctx: MetricContext): WorldRelease[] {
   const { from, to } = ctx.world;
-  return ctx.world.releases
-    .filter(
-      r =>
-        ctx.entities.has(r.entityRef) &&
-        r.releasedAt >= from &&
-        r.releasedAt < to,
-    )
+  return ctx.releases
+    .filter(r => r.releasedAt >= from && r.releasedAt < to)
     .sort((a, b) => a.releasedAt - b.releasedAt || a.id - b.id);
 }
