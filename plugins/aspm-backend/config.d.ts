@@ -27,6 +27,11 @@ export interface Config {
       enabled?: boolean;
       /** Weeks of history to load. Default 52. */
       weeks?: number;
+      /**
+       * Once the history is loaded, rebuild its daily metric snapshots in
+       * the background (when none exist yet). Default true.
+       */
+      snapshots?: boolean;
     };
     exceptions?: {
       /**
@@ -67,6 +72,17 @@ export interface Config {
        * "2", "3") and "default". Default: 7 for every tier.
        */
       rotationSlaDays?: { [tier: string]: number };
+    };
+    /** The daily metric snapshots (docs/metrics.md, History). */
+    snapshots?: {
+      /**
+       * When the snapshot job runs. It snapshots the complete days missing
+       * since the last one, so running more often than daily is cheap.
+       * Default every 6 hours, first 2 minutes after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How many missing days, back from yesterday, the job fills. Default 7. */
+      catchUpDays?: number;
     };
     /**
      * The director metrics (docs/metrics.md). Every key is optional; the

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { CatalogClient } from '@backstage/catalog-client';
+import { ConflictError } from '@backstage/errors';
 import { aspmPermissions } from '@aspm/plugin-aspm-common';
 import {
   AspmIngestionSource,
@@ -11,6 +12,7 @@ import {
 import { createStores } from './database/createStores';
 import { ReleaseService } from './releases/ReleaseService';
 import { MetricsService } from './metrics/MetricsService';
+import { SnapshotService } from './metrics/SnapshotService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -71,6 +73,7 @@ export const aspmPlugin = createBackendPlugin({
           exceptions: exceptionsStore,
           releases: releasesStore,
           metrics: metricsStore,
+          snapshots: snapshotStore,
         } = await createStores({
           database,
         });
@@ -101,11 +104,22 @@ export const aspmPlugin = createBackendPlugin({
           config,
         });
 
-        const metrics = new MetricsService({
-          store: metricsStore,
+        const metricSettings = {
           config: config.metrics,
           ownershipKinds: config.ownership.kinds,
           rotationSlaDays: config.secrets.rotationSlaDaysByTier,
+        };
+        const metrics = new MetricsService({
+          store: metricsStore,
+          snapshots: snapshotStore,
+          ...metricSettings,
+        });
+        const snapshots = new SnapshotService({
+          store: metricsStore,
+          snapshots: snapshotStore,
+          settings: metricSettings,
+          logger: logger.child({ task: 'metric-snapshots' }),
+          catchUpDays: config.snapshots.catchUpDays,
         });
 
         const exceptions = new ExceptionService({
@@ -155,10 +169,39 @@ export const aspmPlugin = createBackendPlugin({
             timeout: { hours: 1 },
             initialDelay: { seconds: 5 },
             fn: async () => {
-              await demo!.run();
+              const status = await demo!.run();
+              // A fresh demo gets its year of daily snapshots, in the
+              // background (GET /snapshots/status shows the progress).
+              if (
+                status.state === 'done' &&
+                config.demo.snapshots &&
+                !(await snapshotStore.lastDay())
+              ) {
+                snapshots.rebuild({
+                  from: new Date(
+                    Date.now() - config.demo.weeks * 7 * 86_400_000,
+                  )
+                    .toISOString()
+                    .slice(0, 10),
+                });
+              }
             },
           });
         }
+
+        await scheduler.scheduleTask({
+          id: 'aspm-metric-snapshots',
+          scope: 'global',
+          ...config.snapshots.schedule,
+          fn: async () => {
+            // Not while the demo history is still loading: its days would
+            // be snapshotted half-filled.
+            if (demo && demo.getStatus().state !== 'done') return;
+            await snapshots.daily().catch(e => {
+              if (!(e instanceof ConflictError)) throw e;
+            });
+          },
+        });
 
         httpRouter.use(
           await createRouter({
@@ -175,6 +218,7 @@ export const aspmPlugin = createBackendPlugin({
             exceptionsStore,
             releases: releaseService,
             metrics,
+            snapshots,
           }),
         );
       },

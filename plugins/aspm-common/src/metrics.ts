@@ -62,6 +62,28 @@ export interface MetricsReport {
   scope: string;
   time: MetricTime;
   metrics: MetricValue[];
+  /** Read from the daily snapshots, or computed from the event history. */
+  source: 'snapshot' | 'computed';
+}
+
+/** The daily snapshot job (GET /snapshots/status). @public */
+export interface SnapshotJobStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  /** `schedule` (the daily job) or `rebuild` (POST /snapshots/rebuild). */
+  trigger?: 'schedule' | 'rebuild';
+  /** First and last day (YYYY-MM-DD) of the job. */
+  from?: string;
+  to?: string;
+  /** Days done and to do. */
+  done: number;
+  total: number;
+  /** The day being computed. */
+  day?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  error?: string;
+  /** The last complete snapshot day, if any. */
+  lastDay?: string;
 }
 
 /** One item behind a metric's number. @public */
@@ -111,6 +133,9 @@ export interface CountingChange {
   description: string;
   /** The metric as counted before the change, on the new date. */
   valueWithoutChange?: number | null;
+  /** Its numerator and denominator counted before the change. */
+  numeratorWithoutChange?: number;
+  denominatorWithoutChange?: number;
   /** value - valueWithoutChange. */
   effect?: number | null;
 }

@@ -40,6 +40,12 @@ export const aspmExceptionApprovePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Recompute daily metric snapshots from the event history. @public */
+export const aspmSnapshotsRebuildPermission = createPermission({
+  name: 'aspm.snapshots.rebuild',
+  attributes: { action: 'update' },
+});
+
 /** Every permission the ASPM plugins define. @public */
 /**
  * Post release candidates with their gates and evidence (CI pipelines, with
@@ -65,4 +71,5 @@ export const aspmPermissions = [
   aspmExceptionApprovePermission,
   aspmReleaseCreatePermission,
   aspmSecretRotatePermission,
+  aspmSnapshotsRebuildPermission,
 ];

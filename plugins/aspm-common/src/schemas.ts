@@ -540,4 +540,27 @@ export const metricTrendQuerySchema = z.strictObject({
   from: asOfSchema,
   to: asOfSchema,
   interval: z.enum(['week', 'month']).default('month'),
+  source: z
+    .enum(['auto', 'computed'], {
+      message:
+        "must be 'auto' (snapshots where taken) or 'computed' (from events)",
+    })
+    .default('auto'),
+});
+
+const dayParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .refine(
+    v => {
+      const t = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+    },
+    { message: 'must be a real date' },
+  );
+
+/** Query of POST /snapshots/rebuild. @public */
+export const snapshotRebuildQuerySchema = z.strictObject({
+  from: dayParam,
+  to: dayParam.optional(),
 });

@@ -61,7 +61,7 @@ export async function startCatalogBackend(options: {
           aspm: {
             ingest: { maxBytes: 4 * 1024 * 1024 },
             demo: options.demo
-              ? { enabled: true, weeks: options.demo.weeks }
+              ? { enabled: true, weeks: options.demo.weeks, snapshots: false }
               : { enabled: false },
             // The tests trigger syncs themselves.
             catalogSync: {

@@ -27,9 +27,20 @@ export interface AspmConfig {
     /** Largest accepted upload, after decompression, in bytes. */
     maxBytes: number;
   };
-  demo: { enabled: boolean; weeks: number };
+  demo: {
+    enabled: boolean;
+    weeks: number;
+    /** Rebuild the demo year's daily snapshots once it is loaded. */
+    snapshots: boolean;
+  };
   /** The director metrics' weights, controls, SLAs and targets. */
   metrics: MetricsConfig;
+  snapshots: {
+    /** When the daily snapshot job runs. */
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    /** Missing days the job fills, back from yesterday. */
+    catchUpDays: number;
+  };
   releases: {
     /**
      * Required evidence by environment, then by tier ("1", "2", "3") or
@@ -142,6 +153,27 @@ function readExceptions(config: Config | undefined): AspmConfig['exceptions'] {
   };
 }
 
+function readSnapshots(config: Config | undefined): AspmConfig['snapshots'] {
+  const catchUpDays = config?.getOptionalNumber('catchUpDays') ?? 7;
+  if (!Number.isInteger(catchUpDays) || catchUpDays < 1 || catchUpDays > 800) {
+    throw new Error(
+      `aspm.snapshots.catchUpDays must be a whole number 1..800, got ${catchUpDays}`,
+    );
+  }
+  return {
+    catchUpDays,
+    schedule: config?.has('schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
+      : {
+          frequency: { hours: 6 },
+          timeout: { hours: 2 },
+          initialDelay: { minutes: 2 },
+        },
+  };
+}
+
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
   timeout: { minutes: 15 },
@@ -241,9 +273,11 @@ export function readAspmConfig(root: Config): AspmConfig {
     releases: readReleases(config?.getOptionalConfig('releases')),
     secrets: readSecrets(config?.getOptionalConfig('secrets')),
     metrics: readMetricsConfig(root),
+    snapshots: readSnapshots(config?.getOptionalConfig('snapshots')),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       weeks: config?.getOptionalNumber('demo.weeks') ?? 52,
+      snapshots: config?.getOptionalBoolean('demo.snapshots') ?? true,
     },
     catalogSync: {
       schedule: sync?.has('schedule')

@@ -47,6 +47,19 @@ export interface AspmStore {
    */
   backdateFirstVersions(since: Date): Promise<number>;
 
+  /**
+   * Demo only: gives an entity an earlier version, valid from its first
+   * version's start until `until`, that differs by `patch` (keys set to
+   * null are removed), as if the entity had been edited at `until`. Does
+   * nothing when the first version starts at or after `until`, or when an
+   * earlier version already ends there. Returns whether it added one.
+   */
+  addEarlierVersion(
+    entityRef: string,
+    until: Date,
+    patch: Record<string, unknown>,
+  ): Promise<boolean>;
+
   /** Display titles of Groups, by ref (current state). */
   getGroupTitles(): Promise<Map<string, string>>;
 

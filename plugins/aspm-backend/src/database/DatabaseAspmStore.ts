@@ -304,6 +304,41 @@ export class DatabaseAspmStore implements AspmStore {
     });
   }
 
+  async addEarlierVersion(
+    entityRef: string,
+    until: Date,
+    patch: Record<string, unknown>,
+  ): Promise<boolean> {
+    const at = until.toISOString();
+    return this.db.transaction(async tx => {
+      const versions = await tx('aspm_entity_history')
+        .where('entity_ref', entityRef)
+        .select('id', 'kind', 'valid_from', 'valid_to', 'snapshot')
+        .orderBy('valid_from');
+      const first = versions[0];
+      if (!first || toIso(first.valid_from)! >= at) return false;
+      const firstEnds = toIso(first.valid_to);
+      if (firstEnds !== undefined && firstEnds <= at) return false;
+      if (versions.some(v => toIso(v.valid_to) === at)) return false;
+      const snapshot = JSON.parse(first.snapshot);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) delete snapshot[key];
+        else snapshot[key] = value;
+      }
+      await tx('aspm_entity_history').where('id', first.id).update({
+        valid_from: at,
+      });
+      await tx('aspm_entity_history').insert({
+        entity_ref: entityRef,
+        kind: first.kind,
+        valid_from: toIso(first.valid_from),
+        valid_to: at,
+        snapshot: JSON.stringify(snapshot),
+      });
+      return true;
+    });
+  }
+
   async getGroupTitles(): Promise<Map<string, string>> {
     const rows = await this.db<EntityRow>('aspm_entities')
       .where('kind', 'group')

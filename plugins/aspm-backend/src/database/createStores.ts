@@ -4,6 +4,7 @@ import { DatabaseAspmStore } from './DatabaseAspmStore';
 import { DatabaseFindingsStore } from './DatabaseFindingsStore';
 import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
 import { DatabaseReleasesStore } from './DatabaseReleasesStore';
+import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
 export async function createStores(options: { database: DatabaseService }) {
@@ -13,5 +14,6 @@ export async function createStores(options: { database: DatabaseService }) {
   const exceptions = new DatabaseExceptionsStore(client);
   const releases = new DatabaseReleasesStore(client);
   const metrics = new DatabaseMetricsStore(client);
-  return { store, findings, exceptions, releases, metrics };
+  const snapshots = new DatabaseSnapshotStore(client);
+  return { store, findings, exceptions, releases, metrics, snapshots };
 }

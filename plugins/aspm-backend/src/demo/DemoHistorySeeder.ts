@@ -5,6 +5,7 @@ import { DemoExceptionTimeline } from './DemoExceptionTimeline';
 import { importDemoSourceExceptions } from './importDemoSourceExceptions';
 import { ReleaseService } from '../releases/ReleaseService';
 import { ReleaseInput, releaseInputSchema } from '@aspm/plugin-aspm-common';
+import { demoTierOnboarding } from './demoTierOnboarding';
 import { generateDemoReleases } from './generateDemoReleases';
 import { recordDemoRotations } from './recordDemoRotations';
 import { ConflictError } from '@backstage/errors';
@@ -169,6 +170,20 @@ export class DemoHistorySeeder {
       const releases = this.deps.releases
         ? generateDemoReleases(entities, { now, weeks: this.deps.weeks })
         : [];
+      const onboarding = demoTierOnboarding(entities, {
+        now,
+        weeks: this.deps.weeks,
+      });
+      let untiered = 0;
+      for (const ref of onboarding.entityRefs) {
+        if (
+          await store.addEarlierVersion(ref, onboarding.until, { tier: null })
+        )
+          untiered += 1;
+      }
+      logger.info(
+        `Demo history: ${untiered} components untiered until ${onboarding.until.toISOString()} (the demo's counting change)`,
+      );
       this.status = {
         state: 'running',
         done: 0,

@@ -9,6 +9,17 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { MetricsConfig } from '../config/readMetricsConfig';
 import { MetricsStore } from '../database/MetricsStore';
+import { SnapshotStore, StoredSnapshot } from '../database/SnapshotStore';
+import {
+  basisHash,
+  countingBasis,
+  CountingBasis,
+  settingsHash,
+} from './countingBasis';
+import { countingChangeEffects } from './countingChangeEffects';
+import { countingChanges } from './countingChanges';
+import { resolveScope } from './resolveScope';
+import { lastCompleteDay } from './SnapshotService';
 import { METRIC_DEFINITIONS } from './definitions';
 import { MetricComputation, MetricContext } from './MetricContext';
 import { MetricsWorld } from './MetricsWorld';
@@ -34,12 +45,21 @@ export class MetricsService {
       config: MetricsConfig;
       ownershipKinds: string[];
       rotationSlaDays: Record<string, number>;
+      /** Daily snapshots, read where they answer the question. */
+      snapshots?: SnapshotStore;
     },
   ) {}
 
-  /** All metrics for a scope, with direction against the previous window. */
+  /**
+   * All metrics for a scope, with direction against the previous window.
+   * Read from the daily snapshots when the question is a complete day with
+   * the default window and both days were counted with today's settings;
+   * computed from the event history otherwise.
+   */
   async report(query: MetricsQuery, now = new Date()): Promise<MetricsReport> {
     const window = metricWindow(query, this.deps.config.windowDays, now);
+    const fromSnapshots = await this.reportFromSnapshots(query, window, now);
+    if (fromSnapshots) return fromSnapshots;
     const [current, previous] = await this.worlds(window);
     const ctx = this.context(current, query.scope);
     const prev = this.context(previous, query.scope);
@@ -47,6 +67,7 @@ export class MetricsService {
       scope: ctx.scope,
       time: timeOf(window),
       metrics: DIRECTOR_METRIC_IDS.map(id => this.value(id, ctx, prev).value),
+      source: 'computed',
     };
   }
 
@@ -75,7 +96,13 @@ export class MetricsService {
     };
   }
 
-  /** The metric at the end of each week or month from `from` to `to`. */
+  /**
+   * The metric at the end of each week or month from `from` to `to`: read
+   * from the daily snapshots where they were taken (`source: 'auto'`),
+   * computed from the event history otherwise. A point whose counting basis
+   * differs from the previous point's carries the changes, each with the
+   * metric counted the earlier way on the point's date.
+   */
   async trend(
     id: string,
     query: {
@@ -83,33 +110,169 @@ export class MetricsService {
       from: string;
       to: string;
       interval: 'week' | 'month';
+      source?: 'auto' | 'computed';
     },
     now = new Date(),
   ): Promise<MetricTrend> {
     const metricId = assertMetricId(id);
-    const points = trendPoints(query.from, query.to, query.interval, now);
-    const out: MetricTrend['points'] = [];
-    let scope = 'org';
-    for (const asOf of points) {
-      const window = metricWindow(
+    const scope = resolveScope(query.scope, []).scope;
+    const dates = trendPoints(query.from, query.to, query.interval, now);
+    const windows = dates.map(asOf =>
+      metricWindow(
         { asOf: asOf.toISOString().slice(0, 10) },
         this.deps.config.windowDays,
         now,
+      ),
+    );
+    const stored = await this.storedPoints(
+      scope,
+      metricId,
+      windows,
+      query.source === 'computed' ? undefined : now,
+    );
+    const points: Array<{
+      point: MetricTrend['points'][number];
+      basis: () => Promise<CountingBasis>;
+      world: () => Promise<MetricsWorld>;
+    }> = [];
+    for (const window of windows) {
+      const day = window.asOf.toISOString().slice(0, 10);
+      const snapshot = stored.snapshots.get(day);
+      const time = timeOf(window);
+      let world: Promise<MetricsWorld> | undefined;
+      const loadWorld = () => (world ??= this.load(window));
+      if (snapshot) {
+        points.push({
+          point: {
+            ...time,
+            value: snapshot.value,
+            numerator: snapshot.numerator,
+            denominator: snapshot.denominator,
+            source: 'snapshot',
+          },
+          basis: async () => stored.bases.get(snapshot.basisId)!,
+          world: loadWorld,
+        });
+        continue;
+      }
+      const w = await loadWorld();
+      const c = METRIC_DEFINITIONS[metricId].compute(this.context(w, scope));
+      const basis = countingBasis(w, this.deps);
+      points.push({
+        point: {
+          ...time,
+          value: c.value,
+          numerator: c.numerator,
+          denominator: c.denominator,
+          source: 'computed',
+        },
+        basis: async () => basis,
+        world: loadWorld,
+      });
+    }
+    // The counting-change guard: compare each point's basis with the last.
+    let previous: { basis: CountingBasis; hash: string } | undefined;
+    for (const p of points) {
+      const basis = await p.basis();
+      const hash = basisHash(basis);
+      if (previous && previous.hash !== hash) {
+        const changes = countingChanges(previous.basis, basis, scope);
+        if (changes.length) {
+          p.point.countingChanges = countingChangeEffects(
+            metricId,
+            changes,
+            await p.world(),
+            basis.settings,
+            scope,
+          );
+        }
+      }
+      previous = { basis, hash };
+    }
+    return {
+      id: metricId,
+      scope,
+      interval: query.interval,
+      points: points.map(p => p.point),
+    };
+  }
+
+  /** Snapshots of complete days, with their bases (none when not asked). */
+  private async storedPoints(
+    scope: string,
+    metricId: DirectorMetricId,
+    windows: MetricWindow[],
+    now: Date | undefined,
+  ): Promise<{
+    snapshots: Map<string, StoredSnapshot>;
+    bases: Map<number, CountingBasis>;
+  }> {
+    const { snapshots } = this.deps;
+    if (!snapshots || !now) return { snapshots: new Map(), bases: new Map() };
+    const last = lastCompleteDay(now);
+    const days = windows
+      .map(w => w.asOf.toISOString().slice(0, 10))
+      .filter(d => d <= last);
+    const rows = await snapshots.read({ scope, days, metricIds: [metricId] });
+    return {
+      snapshots: new Map(rows.map(r => [r.day, r])),
+      bases: await snapshots.bases(rows.map(r => r.basisId)),
+    };
+  }
+
+  /** The report from snapshots, when they answer it exactly. */
+  private async reportFromSnapshots(
+    query: MetricsQuery,
+    window: MetricWindow,
+    now: Date,
+  ): Promise<MetricsReport | undefined> {
+    const { snapshots } = this.deps;
+    if (!snapshots || query.period || query.from || query.to) return undefined;
+    const day = window.asOf.toISOString().slice(0, 10);
+    if (day > lastCompleteDay(now)) return undefined;
+    const previousDay = new Date(
+      window.asOf.getTime() - (window.to.getTime() - window.from.getTime()),
+    )
+      .toISOString()
+      .slice(0, 10);
+    const scope = resolveScope(query.scope, []).scope;
+    const rows = await snapshots.read({ scope, days: [previousDay, day] });
+    const bases = await snapshots.bases(rows.map(r => r.basisId));
+    const today = settingsHash(this.deps);
+    const usable = rows.filter(
+      r => settingsHash(bases.get(r.basisId)!.settings) === today,
+    );
+    const byKey = new Map(usable.map(r => [`${r.day} ${r.metricId}`, r]));
+    const metrics: MetricValue[] = [];
+    for (const id of DIRECTOR_METRIC_IDS) {
+      const c = byKey.get(`${day} ${id}`);
+      const p = byKey.get(`${previousDay} ${id}`);
+      if (!c || !p) return undefined;
+      const def = METRIC_DEFINITIONS[id];
+      const { direction, status, target } = this.judge(
+        id,
+        c.value,
+        c.details,
+        p.value,
+        p.details,
       );
-      const ctx = this.context(await this.load(window), query.scope);
-      scope = ctx.scope;
-      const c = METRIC_DEFINITIONS[metricId].compute(ctx);
-      out.push({
-        asOf: window.asOf.toISOString(),
-        from: window.from.toISOString(),
-        to: window.to.toISOString(),
+      metrics.push({
+        id,
+        title: def.title,
+        unit: c.unit,
         value: c.value,
         numerator: c.numerator,
         denominator: c.denominator,
-        source: 'computed',
+        target,
+        status,
+        direction,
+        previousValue: p.value,
+        details: c.details,
+        itemKind: def.itemKind,
+        itemCount: c.itemCount,
       });
     }
-    return { id: metricId, scope, interval: query.interval, points: out };
+    return { scope, time: timeOf(window), metrics, source: 'snapshot' };
   }
 
   /** The scope's slice of a world. */
@@ -126,17 +289,13 @@ export class MetricsService {
     const def = METRIC_DEFINITIONS[id];
     const c = def.compute(ctx);
     const p = def.compute(previous);
-    // Exception debt is judged on its over-90-days count (it must fall).
-    const judged = id === 'exception_debt' ? 'over90Days' : undefined;
-    const now = judged ? c.details?.[judged] ?? null : c.value;
-    const before = judged ? p.details?.[judged] ?? null : p.value;
-    const direction = metricDirection(
-      now,
-      before,
-      def.higherIsBetter,
-      this.deps.config.flatBand,
+    const { direction, status, target } = this.judge(
+      id,
+      c.value,
+      c.details,
+      p.value,
+      p.details,
     );
-    const target = this.deps.config.targets[id];
     return {
       computation: c,
       value: {
@@ -147,13 +306,40 @@ export class MetricsService {
         numerator: c.numerator,
         denominator: c.denominator,
         target,
-        status: metricStatus(c.value, target, direction),
+        status,
         direction,
         previousValue: p.value,
         details: c.details,
         itemKind: c.itemKind,
         itemCount: c.items.length,
       },
+    };
+  }
+
+  /** Status against the target and direction against the previous window. */
+  private judge(
+    id: DirectorMetricId,
+    value: number | null,
+    details: Record<string, number | null> | undefined,
+    previousValue: number | null,
+    previousDetails: Record<string, number | null> | undefined,
+  ) {
+    const def = METRIC_DEFINITIONS[id];
+    // Exception debt is judged on its over-90-days count (it must fall).
+    const judged = id === 'exception_debt' ? 'over90Days' : undefined;
+    const now = judged ? details?.[judged] ?? null : value;
+    const before = judged ? previousDetails?.[judged] ?? null : previousValue;
+    const direction = metricDirection(
+      now,
+      before,
+      def.higherIsBetter,
+      this.deps.config.flatBand,
+    );
+    const target = this.deps.config.targets[id];
+    return {
+      direction,
+      target,
+      status: metricStatus(value, target, direction),
     };
   }
 

@@ -40,6 +40,8 @@ import { releaseRoutes } from './releaseRoutes';
 import { ReleaseService } from '../releases/ReleaseService';
 import { MetricsService } from '../metrics/MetricsService';
 import { metricRoutes } from './metricRoutes';
+import { SnapshotService } from '../metrics/SnapshotService';
+import { snapshotRoutes } from './snapshotRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -55,6 +57,7 @@ export interface RouterOptions {
   exceptionsStore: ExceptionsStore;
   releases: ReleaseService;
   metrics: MetricsService;
+  snapshots: SnapshotService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -199,6 +202,7 @@ export async function createRouter(
   );
 
   router.use(metricRoutes({ guard, metrics: options.metrics }));
+  router.use(snapshotRoutes({ guard, snapshots: options.snapshots }));
 
   return router;
 }

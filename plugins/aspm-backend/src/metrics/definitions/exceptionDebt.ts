@@ -8,7 +8,9 @@ import {
 
 /** Active exceptions of in-scope entities at asOf, oldest approval first. */
 export function activeExceptions(ctx: MetricContext) {
-  return [...ctx.exceptions].sort((a, b) => a.approvedAt - b.approvedAt || a.id - b.id);
+  return [...ctx.exceptions].sort(
+    (a, b) => a.approvedAt - b.approvedAt || a.id - b.id,
+  );
 }
 
 /**

@@ -14,10 +14,10 @@ import {
  */
 export function mttr(ctx: MetricContext): MetricComputation {
   const fixes = ctx.fixes.map(x => ({
-      x,
-      e: ctx.entities.get(x.entityRef)!,
-      d: days(x.fixedAt - x.spellStart),
-    }));
+    x,
+    e: ctx.entities.get(x.entityRef)!,
+    d: days(x.fixedAt - x.spellStart),
+  }));
   const critical = fixes.filter(f => f.x.severity === 'critical');
   const m = mean(critical.map(f => f.d));
   const by = (

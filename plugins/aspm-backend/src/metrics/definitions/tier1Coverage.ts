@@ -40,9 +40,7 @@ export function entityControls(
     s.categories.forEach(c => scanned.add(c));
   }
   const released = records.releases.some(
-    r =>
-      r.releasedAt <= asOf &&
-      r.releasedAt > asOf - releaseDays * DAY,
+    r => r.releasedAt <= asOf && r.releasedAt > asOf - releaseDays * DAY,
   );
   const present: CoverageControl[] = [];
   const missing: CoverageControl[] = [];
