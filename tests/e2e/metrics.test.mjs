@@ -89,4 +89,68 @@ describe('director metrics of the demo org', () => {
     );
     assert.equal(trend.body.points.at(-1).value, now.body.metric.value);
   });
+
+  it('backfills a year of daily snapshots, whose trend equals the computed one and marks the demo`s counting change', async () => {
+    // The demo rebuilds its snapshots in the background once loaded.
+    const deadline = Date.now() + 10 * 60_000;
+    let status;
+    for (;;) {
+      status = (await api('/api/aspm/snapshots/status')).body;
+      if (status.state === 'done' || status.state === 'failed') break;
+      assert.ok(Date.now() < deadline, JSON.stringify(status));
+      await new Promise(r => setTimeout(r, 2000));
+    }
+    console.log(`snapshot job: ${JSON.stringify(status)}`);
+    assert.equal(status.state, 'done', JSON.stringify(status));
+    assert.ok(status.total >= 364, `${status.total} days`);
+
+    const day = n =>
+      new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const url = `/api/aspm/metrics/tier1_coverage/trend?from=${day(
+      360,
+    )}&to=${day(1)}&interval=month`;
+    const snap = await api(url);
+    const computed = await api(`${url}&source=computed`);
+    assert.equal(snap.status, 200, JSON.stringify(snap.body));
+    assert.ok(snap.body.points.every(p => p.source === 'snapshot'));
+    const strip = points => points.map(({ source, ...rest }) => rest);
+    assert.deepEqual(strip(snap.body.points), strip(computed.body.points));
+
+    // Half a year ago the commerce and data teams annotated their tiers.
+    const marked = snap.body.points.filter(p =>
+      (p.countingChanges ?? []).some(c =>
+        c.description.startsWith('tier changed on 12 entities'),
+      ),
+    );
+    assert.equal(marked.length, 1, JSON.stringify(snap.body.points));
+    const [point] = marked;
+    const change = point.countingChanges.find(c =>
+      c.description.startsWith('tier changed'),
+    );
+    console.log(
+      `counting change on ${point.asOf}: ${change.description}; tier-1 coverage ${point.value} (${point.numerator}/${point.denominator}), counted the old way ${change.valueWithoutChange} (${change.numeratorWithoutChange}/${change.denominatorWithoutChange}), effect ${change.effect}`,
+    );
+    const at = Date.parse(point.asOf);
+    const changedAt = Date.now() - 26 * 7 * 86_400_000;
+    assert.ok(at >= changedAt && at < changedAt + 32 * 86_400_000, point.asOf);
+    assert.equal(
+      change.denominatorWithoutChange,
+      point.denominator - Number(/none → 1: (\d+)/.exec(change.description)[1]),
+    );
+
+    // The same change on the risk-weighted backlog: what it moved, in points.
+    const backlog = await api(
+      `/api/aspm/metrics/risk_weighted_critical_backlog/trend?from=${day(
+        360,
+      )}&to=${day(1)}&interval=month`,
+    );
+    const bp = backlog.body.points.find(p => p.asOf === point.asOf);
+    const bc = bp.countingChanges.find(c =>
+      c.description.startsWith('tier changed'),
+    );
+    console.log(
+      `backlog on ${bp.asOf}: ${bp.value} points, ${bc.valueWithoutChange} counted the old way, effect ${bc.effect}`,
+    );
+    assert.ok(Math.abs(bp.value - bc.valueWithoutChange - bc.effect) < 1e-6);
+  });
 });

@@ -344,13 +344,17 @@ export class DatabaseMetricsStore implements MetricsStore {
     });
   }
 
+  /**
+   * Scans by the time they were taken (not received: a backfilled history
+   * is uploaded long after it was scanned), with the format of the upload
+   * that carried them.
+   */
   private async scans(since: number, asOf: number): Promise<WorldScan[]> {
-    const rows = await this.db('aspm_ingestions')
-      .whereIn('status', ['succeeded', 'replay'])
-      .whereNotNull('entity_ref')
-      .where('received_at', '>=', new Date(since - 7 * DAY).toISOString())
-      .where('received_at', '<=', new Date(asOf + 7 * DAY).toISOString())
-      .select('entity_ref', 'format', 'received_at', 'tools');
+    const rows = await this.db('aspm_scans as s')
+      .leftJoin('aspm_ingestions as i', 'i.id', 's.ingestion_id')
+      .where('s.scanned_at', '>=', new Date(since).toISOString())
+      .where('s.scanned_at', '<=', new Date(asOf).toISOString())
+      .select('s.entity_ref', 's.tool', 's.scanned_at', 'i.format');
     const reported = new Map<string, Set<FindingCategory>>();
     const categoryRows = await this.db('aspm_findings').distinct(
       'entity_ref',
@@ -362,26 +366,15 @@ export class DatabaseMetricsStore implements MetricsStore {
       if (!reported.has(key)) reported.set(key, new Set());
       reported.get(key)!.add(r.category);
     }
-    const out: WorldScan[] = [];
-    for (const r of rows) {
-      const tools = parseJsonColumn<
-        Array<{ name: string; scannedAt?: string }>
-      >(r.tools, []);
-      for (const t of tools) {
-        const at = toMs(t.scannedAt) ?? toMs(r.received_at)!;
-        if (at < since || at > asOf) continue;
-        out.push({
-          entityRef: r.entity_ref,
-          tool: t.name,
-          at,
-          categories: scanCategories(
-            r.format ?? undefined,
-            t.name,
-            reported.get(`${r.entity_ref}\u0000${t.name}`),
-          ),
-        });
-      }
-    }
-    return out;
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      tool: r.tool,
+      at: toMs(r.scanned_at)!,
+      categories: scanCategories(
+        r.format ?? undefined,
+        r.tool,
+        reported.get(`${r.entity_ref}\u0000${r.tool}`),
+      ),
+    }));
   }
 }

@@ -405,13 +405,24 @@ async function seed(knex: Knex) {
     },
   ]);
   for (const [entityRef, format, tool, time] of SCANS) {
-    await knex('aspm_ingestions').insert({
-      source: 'push',
-      status: 'succeeded',
-      format,
+    // Received a month later: coverage goes by when the scan was taken.
+    const [ingestion] = await knex('aspm_ingestions')
+      .insert({
+        source: 'push',
+        status: 'succeeded',
+        format,
+        entity_ref: entityRef,
+        received_at: new Date(Date.parse(time) + 30 * 86_400_000).toISOString(),
+        tools: JSON.stringify([{ name: tool, scannedAt: time }]),
+      })
+      .returning('id');
+    await knex('aspm_scans').insert({
+      ingestion_id: typeof ingestion === 'object' ? ingestion.id : ingestion,
       entity_ref: entityRef,
-      received_at: time,
-      tools: JSON.stringify([{ name: tool, scannedAt: time }]),
+      tool,
+      scanned_at: time,
+      content_hash: `hash-${entityRef}-${tool}-${time}`,
+      finding_count: 0,
     });
   }
   for (const [
