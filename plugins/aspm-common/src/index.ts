@@ -16,3 +16,4 @@ export * from './exceptions';
 export * from './releases';
 export * from './secrets';
 export * from './metrics';
+export * from './actions';

@@ -564,3 +564,9 @@ export const snapshotRebuildQuerySchema = z.strictObject({
   from: dayParam,
   to: dayParam.optional(),
 });
+
+/** Query of GET /actions: the next days' work of a scope. @public */
+export const actionsQuerySchema = z.strictObject({
+  scope: scopeParam.optional(),
+  withinDays: intParam(1, 90, 30),
+});

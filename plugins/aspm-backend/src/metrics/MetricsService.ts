@@ -5,7 +5,9 @@ import {
   MetricsReport,
   MetricTrend,
   MetricValue,
+  SecurityActionsResponse,
 } from '@aspm/plugin-aspm-common';
+import { deriveActions } from '../actions/deriveActions';
 import { NotFoundError } from '@backstage/errors';
 import { MetricsConfig } from '../config/readMetricsConfig';
 import { MetricsStore } from '../database/MetricsStore';
@@ -273,6 +275,28 @@ export class MetricsService {
       });
     }
     return { scope, time: timeOf(window), metrics, source: 'snapshot' };
+  }
+
+  /**
+   * The next `withinDays` days' work of a scope (team scorecards and the
+   * Security tab), derived from the state now.
+   */
+  async actions(
+    query: { scope?: string; withinDays: number },
+    now = new Date(),
+  ): Promise<SecurityActionsResponse> {
+    const window = metricWindow({}, this.deps.config.windowDays, now);
+    const ctx = this.context(await this.load(window), query.scope);
+    const actions = deriveActions(ctx, query.withinDays);
+    const counts: SecurityActionsResponse['counts'] = {};
+    for (const a of actions) counts[a.kind] = (counts[a.kind] ?? 0) + 1;
+    return {
+      scope: ctx.scope,
+      asOf: window.asOf.toISOString(),
+      withinDays: query.withinDays,
+      actions,
+      counts,
+    };
   }
 
   /** The scope's slice of a world. */

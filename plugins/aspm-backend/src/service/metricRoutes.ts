@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  actionsQuerySchema,
   aspmReadPermission,
   metricDetailQuerySchema,
   metricsQuerySchema,
@@ -10,7 +11,10 @@ import { MetricsService } from '../metrics/MetricsService';
 import { createPermissionGuard } from './createPermissionGuard';
 import { parseInput } from './parseInput';
 
-/** /metrics: the director metrics, one metric with its items, trends. */
+/**
+ * /metrics: the director metrics, one metric with its items, trends; and
+ * /actions: the next days' work derived from the same state.
+ */
 export function metricRoutes(deps: {
   guard: ReturnType<typeof createPermissionGuard>;
   metrics: MetricsService;
@@ -28,6 +32,12 @@ export function metricRoutes(deps: {
     await guard(req, aspmReadPermission);
     const query = parseInput(metricDetailQuerySchema, req.query, 'query');
     res.json(await metrics.detail(req.params.id, query));
+  });
+
+  router.get('/actions', async (req, res) => {
+    await guard(req, aspmReadPermission);
+    const query = parseInput(actionsQuerySchema, req.query, 'query');
+    res.json(await metrics.actions(query));
   });
 
   router.get('/metrics/:id/trend', async (req, res) => {

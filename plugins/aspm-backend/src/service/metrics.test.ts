@@ -96,6 +96,41 @@ describe('/api/aspm/metrics', () => {
     ]);
   });
 
+  it('derives the next 30 days` actions of a service from its findings and controls', async () => {
+    const res = await get(`/api/aspm/actions?scope=${ENTITY}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ scope: ENTITY, withinDays: 30 });
+    const { actions } = res.body;
+    expect(actions.length).toBeGreaterThan(0);
+    expect(new Set(actions.map((a: any) => a.entityRef))).toEqual(
+      new Set([ENTITY]),
+    );
+    // The samples were scanned long ago: their criticals are past the SLA.
+    const sla = actions.filter((a: any) => a.kind === 'finding-sla');
+    expect(sla.length).toBeGreaterThan(0);
+    for (const a of sla) {
+      const finding = await get(`/api/aspm/findings/${a.target.id}`);
+      expect(finding.status).toBe(200);
+      expect(finding.body.entityRef).toBe(ENTITY);
+      expect(finding.body.state).toBe('open');
+    }
+    // Sorted: overdue first, then by deadline.
+    const overdue = actions.map((a: any) => a.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+    // No releases were posted: the release-evidence control is missing.
+    expect(
+      actions.some(
+        (a: any) =>
+          a.kind === 'missing-control' && a.control === 'release-evidence',
+      ),
+    ).toBe(true);
+    const total = Object.values(res.body.counts).reduce(
+      (x: number, y: any) => x + y,
+      0,
+    );
+    expect(total).toBe(actions.length);
+  });
+
   it('refuses bad input with a 4xx that names the problem', async () => {
     const cases: Array<[string, number, RegExp]> = [
       ['/api/aspm/metrics?period=2026-13', 400, /period: must be a month/],
@@ -116,6 +151,14 @@ describe('/api/aspm/metrics', () => {
         /more than 60 points/,
       ],
       ['/api/aspm/metrics/mttr/trend?from=2026-01-01', 400, /to/],
+      [
+        '/api/aspm/metrics/mttr/trend?from=2026-01-01&to=2026-02-01&source=cache',
+        400,
+        /source/,
+      ],
+      ['/api/aspm/actions?withinDays=0', 400, /withinDays/],
+      ['/api/aspm/actions?withinDays=91', 400, /withinDays/],
+      ['/api/aspm/actions?scope=nonsense', 400, /scope: must be org/],
     ];
     for (const [url, status, message] of cases) {
       const res = await get(url);
