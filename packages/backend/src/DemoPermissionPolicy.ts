@@ -63,7 +63,8 @@ export function readExceptionApprovers(config: Config): string[] {
  *   the token at sign-in). The ASPM router additionally refuses that anyone
  *   decides their own request.
  * - Every other ASPM permission (read, catalog sync, ingest, run a source,
- *   `aspm.exception.create`): allowed to any signed-in user.
+ *   `aspm.exception.create`, rebuild metric snapshots): allowed to any
+ *   signed-in user.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   readonly #approvers: ReadonlySet<string>;
