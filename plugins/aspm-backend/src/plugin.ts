@@ -13,6 +13,7 @@ import { createStores } from './database/createStores';
 import { ReleaseService } from './releases/ReleaseService';
 import { MetricsService } from './metrics/MetricsService';
 import { SnapshotService } from './metrics/SnapshotService';
+import { OperatingMetricsService } from './metrics/OperatingMetricsService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -112,6 +113,11 @@ export const aspmPlugin = createBackendPlugin({
         const metrics = new MetricsService({
           store: metricsStore,
           snapshots: snapshotStore,
+          ...metricSettings,
+        });
+        const operatingMetrics = new OperatingMetricsService({
+          store: metricsStore,
+          releases: releasesStore,
           ...metricSettings,
         });
         const snapshots = new SnapshotService({
@@ -219,6 +225,7 @@ export const aspmPlugin = createBackendPlugin({
             releases: releaseService,
             metrics,
             snapshots,
+            operatingMetrics,
           }),
         );
       },

@@ -17,3 +17,5 @@ export * from './releases';
 export * from './secrets';
 export * from './metrics';
 export * from './actions';
+export * from './operatingMetrics';
+export * from './operatingMetricsQuerySchema';

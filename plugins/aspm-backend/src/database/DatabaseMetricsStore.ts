@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { FindingCategory, isOwned } from '@aspm/plugin-aspm-common';
+import { FindingCategory, isOwned, Severity } from '@aspm/plugin-aspm-common';
 import { MetricsStore } from './MetricsStore';
 import {
   MetricsWorld,
@@ -17,46 +17,157 @@ import { parseJsonColumn } from '../util/parseJsonColumn';
 import { toMs } from '../util/time';
 
 const DAY = 86_400_000;
+/** Rows a PostgreSQL page reads (keyset pagination by id). */
+const PG_PAGE = 50_000;
+
+/** What loadWorld is asked. */
+export interface LoadWorldOptions {
+  asOf: Date;
+  from: Date;
+  to: Date;
+  lookBackDays: number;
+}
+
+/** A loadWorld call waiting for the batch of its tick. */
+interface PendingLoad {
+  options: LoadWorldOptions;
+  resolve: (world: MetricsWorld) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One world's instants, as epoch milliseconds. */
+interface Request {
+  asOf: number;
+  from: number;
+  to: number;
+  /** The last instant any of its events matter: max(asOf, to - 1). */
+  horizon: number;
+  lookBack: number;
+}
+
+type Value = string | number | boolean | bigint | Date | null;
+
+/**
+ * A timestamp as epoch milliseconds: what {@link toMs} gives, without a
+ * round trip through an ISO string for every row (numbers are what the
+ * PostgreSQL queries below select).
+ */
+function ms(value: Value | undefined): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return toMs(value);
+}
+
+/** The findings of a read, column by column (index = position in id order). */
+interface FindingColumns {
+  id: number[];
+  entityRef: string[];
+  tool: string[];
+  title: string[];
+  category: FindingCategory[];
+  ruleId: string[];
+  cwes: string[][];
+  severity: Severity[];
+  epss: Array<number | undefined>;
+  knownExploited: boolean[];
+  firstSeenAt: number[];
+  /** Secrets only: what their rotation needs. */
+  secret: Map<
+    number,
+    { state: string; fixedAt: number | undefined; properties: unknown }
+  >;
+}
+
+/** Events of the findings read, grouped by finding in (at, id) order. */
+interface EventColumns {
+  /** Events of finding i: order[start[i]] .. order[start[i + 1] - 1]. */
+  start: Int32Array;
+  order: Int32Array;
+  type: string[];
+  at: number[];
+  from: Array<string | null>;
+  to: Array<string | null>;
+}
 
 /**
  * Rebuilds the metrics' world from the history tables: entity versions
  * valid at asOf, findings replayed from their events, exceptions replayed
  * from their audit trail, releases, rotations and scans by time.
+ *
+ * Worlds asked for together (a report asks for the current and the previous
+ * window at once) share one read of the findings and their events, the
+ * largest tables: calls made in the same tick are answered by one
+ * {@link DatabaseMetricsStore.loadWorlds}.
  */
 export class DatabaseMetricsStore implements MetricsStore {
+  private pending?: PendingLoad[];
+
   constructor(private readonly db: Knex) {}
 
-  async loadWorld(options: {
-    asOf: Date;
-    from: Date;
-    to: Date;
-    lookBackDays: number;
-  }): Promise<MetricsWorld> {
-    const asOf = options.asOf.getTime();
-    const from = options.from.getTime();
-    const to = options.to.getTime();
-    const horizon = Math.max(asOf, to - 1);
-    const entities = await this.entitiesAsOf(options.asOf);
-    const { findings, fixes, reopens, secretRows } = await this.findings(
-      asOf,
-      from,
-      to,
-      horizon,
-    );
-    const lookBack = asOf - options.lookBackDays * DAY;
-    return {
-      asOf,
-      from,
-      to,
-      entities,
-      findings,
-      fixes,
-      reopens,
-      exceptions: await this.exceptions(asOf),
-      releases: await this.releases(Math.min(from, lookBack), horizon),
-      secrets: await this.secrets(secretRows, asOf),
-      scans: await this.scans(lookBack, asOf),
-    };
+  loadWorld(options: LoadWorldOptions): Promise<MetricsWorld> {
+    return new Promise((resolve, reject) => {
+      if (!this.pending) {
+        const batch: PendingLoad[] = [];
+        this.pending = batch;
+        queueMicrotask(() => {
+          this.pending = undefined;
+          this.loadWorlds(batch.map(b => b.options)).then(
+            worlds => batch.forEach((b, i) => b.resolve(worlds[i])),
+            error => batch.forEach(b => b.reject(error)),
+          );
+        });
+      }
+      this.pending.push({ options, resolve, reject });
+    });
+  }
+
+  /**
+   * Several worlds from one read of the findings and their events (each
+   * world equal to what loadWorld gives for its options alone).
+   */
+  async loadWorlds(list: LoadWorldOptions[]): Promise<MetricsWorld[]> {
+    if (!list.length) return [];
+    const requests: Request[] = list.map(o => {
+      const asOf = o.asOf.getTime();
+      const to = o.to.getTime();
+      return {
+        asOf,
+        from: o.from.getTime(),
+        to,
+        horizon: Math.max(asOf, to - 1),
+        lookBack: asOf - o.lookBackDays * DAY,
+      };
+    });
+    const horizon = Math.max(...requests.map(r => r.horizon));
+    const findings = await this.readFindings(horizon);
+    const events = await this.readEvents(findings, horizon);
+    const replayed = replayAll(findings, events, requests);
+    const reported = await this.reportedCategories();
+    const rotations = await this.rotations();
+    const worlds: MetricsWorld[] = [];
+    for (let w = 0; w < requests.length; w++) {
+      const { asOf, from, to, lookBack } = requests[w];
+      worlds.push({
+        asOf,
+        from,
+        to,
+        entities: await this.entitiesAsOf(list[w].asOf),
+        findings: replayed[w].findings,
+        fixes: replayed[w].fixes,
+        reopens: replayed[w].reopens,
+        exceptions: await this.exceptions(asOf),
+        releases: await this.releases(
+          Math.min(from, lookBack),
+          requests[w].horizon,
+        ),
+        secrets: secretsOf(findings, replayed[w].secrets, rotations, asOf),
+        scans: await this.scans(lookBack, asOf, reported),
+      });
+    }
+    return worlds;
   }
 
   private async entitiesAsOf(asOf: Date): Promise<WorldEntity[]> {
@@ -85,15 +196,124 @@ export class DatabaseMetricsStore implements MetricsStore {
     });
   }
 
-  private async findings(
-    asOf: number,
-    from: number,
-    to: number,
-    horizon: number,
-  ) {
-    const rows = await this.db('aspm_findings')
-      .where('first_seen_at', '<=', new Date(horizon).toISOString())
-      .select(
+  private get client(): 'sqlite' | 'pg' | 'other' {
+    const name = String(this.db.client.config.client);
+    if (name === 'better-sqlite3') return 'sqlite';
+    if (name === 'pg' || name === 'postgres' || name === 'postgresql') {
+      return 'pg';
+    }
+    return 'other';
+  }
+
+  /** A timestamp column as the row reader selects it (see {@link ms}). */
+  private ts(column: string): string {
+    // PostgreSQL: epoch milliseconds (a float8 the driver reads with
+    // parseFloat) instead of a Date built for every row. Truncated to the
+    // millisecond, as a Date is.
+    return this.client === 'pg'
+      ? `floor(extract(epoch from ${column}) * 1000)::float8`
+      : column;
+  }
+
+  /**
+   * Streams `select <columns> from <table> where <where> order by id` as
+   * arrays, without an object per row: better-sqlite3 iterates a raw
+   * statement; PostgreSQL reads pages by id in array mode; other clients go
+   * through knex. `columns[0]` must be `id`; `where` uses `?` placeholders.
+   */
+  private async eachRow(
+    table: string,
+    columns: string[],
+    where: string,
+    params: Array<string | number>,
+    onRow: (row: Value[]) => void,
+  ): Promise<void> {
+    const client = this.client;
+    if (client === 'sqlite') {
+      const conn = (await this.db.client.acquireConnection()) as {
+        prepare(sql: string): {
+          raw(on: boolean): { iterate(...p: unknown[]): Iterable<Value[]> };
+        };
+      };
+      try {
+        const sql = `select ${columns.join(
+          ', ',
+        )} from ${table} where ${where} order by id`;
+        for (const row of conn
+          .prepare(sql)
+          .raw(true)
+          .iterate(...params)) {
+          onRow(row);
+        }
+      } finally {
+        await this.db.client.releaseConnection(conn);
+      }
+      return;
+    }
+    if (client === 'pg') {
+      const conn = (await this.db.client.acquireConnection()) as {
+        query(q: {
+          text: string;
+          values: unknown[];
+          rowMode: 'array';
+        }): Promise<{ rows: Value[][] }>;
+      };
+      try {
+        let n = 0;
+        const condition = where.replace(/\?/g, () => `$${++n}`);
+        const text = `select ${columns.join(
+          ', ',
+        )} from ${table} where (${condition}) and id > $${
+          n + 1
+        } order by id limit ${PG_PAGE}`;
+        let after: Value = 0;
+        for (;;) {
+          const { rows } = await conn.query({
+            text,
+            values: [...params, after],
+            rowMode: 'array',
+          });
+          for (const row of rows) onRow(row);
+          if (rows.length < PG_PAGE) break;
+          after = rows[rows.length - 1][0];
+        }
+      } finally {
+        await this.db.client.releaseConnection(conn);
+      }
+      return;
+    }
+    const rows = await this.db(table)
+      .select(columns.map((c, i) => this.db.raw(`${c} as c${i}`)))
+      .whereRaw(where, params)
+      .orderBy('id');
+    for (const r of rows) onRow(columns.map((_, i) => r[`c${i}`]));
+  }
+
+  /** Findings first seen at or before `horizon`, in id order. */
+  private async readFindings(horizon: number): Promise<FindingColumns> {
+    const f: FindingColumns = {
+      id: [],
+      entityRef: [],
+      tool: [],
+      title: [],
+      category: [],
+      ruleId: [],
+      cwes: [],
+      severity: [],
+      epss: [],
+      knownExploited: [],
+      firstSeenAt: [],
+      secret: new Map(),
+    };
+    // The same CWE lists repeat: parse each text once (the lists are read,
+    // never changed).
+    const cwes = new Map<string, string[]>();
+    const none: string[] = [];
+    const secretOnly = (column: string) =>
+      `case when category = 'secret' then ${column} end`;
+    await this.eachRow(
+      'aspm_findings',
+      [
         'id',
         'entity_ref',
         'tool',
@@ -104,81 +324,131 @@ export class DatabaseMetricsStore implements MetricsStore {
         'severity',
         'epss',
         'known_exploited',
-        'first_seen_at',
-        'fixed_at',
-        'state',
-        'link',
-        'properties',
-      )
-      .orderBy('id');
-    const events = new Map<number, ReplayEvent[]>();
-    // Later events too: a severity change after asOf tells the severity
-    // the finding had before it.
-    const eventRows = await this.db('aspm_finding_events')
-      .where(b =>
-        b
-          .where('at', '<=', new Date(horizon).toISOString())
-          .orWhere('type', 'severity_changed'),
-      )
-      .select('finding_id', 'type', 'at', 'from_value', 'to_value')
-      .orderBy([{ column: 'finding_id' }, { column: 'at' }, { column: 'id' }]);
-    for (const e of eventRows) {
-      const id = Number(e.finding_id);
-      if (!events.has(id)) events.set(id, []);
-      events.get(id)!.push({
-        type: e.type,
-        at: toMs(e.at)!,
-        from: e.from_value,
-        to: e.to_value,
-      });
+        this.ts('first_seen_at'),
+        secretOnly('state'),
+        secretOnly(this.ts('fixed_at')),
+        secretOnly('properties'),
+      ],
+      'first_seen_at <= ?',
+      [new Date(horizon).toISOString()],
+      r => {
+        const i = f.id.length;
+        f.id.push(Number(r[0]));
+        f.entityRef.push(r[1] as string);
+        f.tool.push(r[2] as string);
+        f.title.push(r[3] as string);
+        f.category.push(r[4] as FindingCategory);
+        f.ruleId.push(r[5] as string);
+        const text = r[6];
+        if (typeof text === 'string' && text) {
+          let list = cwes.get(text);
+          if (!list) cwes.set(text, (list = parseJsonColumn(text, none)));
+          f.cwes.push(list);
+        } else {
+          f.cwes.push(none);
+        }
+        f.severity.push(r[7] as Severity);
+        f.epss.push(r[8] === null ? undefined : Number(r[8]));
+        f.knownExploited.push(Boolean(r[9]));
+        f.firstSeenAt.push(ms(r[10])!);
+        if (r[4] === 'secret') {
+          f.secret.set(i, {
+            state: r[11] as string,
+            fixedAt: r[12] === null ? undefined : ms(r[12]),
+            properties: r[13],
+          });
+        }
+      },
+    );
+    return f;
+  }
+
+  /**
+   * The events of the findings read (at or before `horizon`, and every
+   * severity change: a change after asOf tells the severity before it),
+   * grouped by finding in (at, id) order. Read in id order and grouped here:
+   * neither engine sorts millions of rows, and no list is built per finding.
+   */
+  private async readEvents(
+    f: FindingColumns,
+    horizon: number,
+  ): Promise<EventColumns> {
+    const n = f.id.length;
+    // Finding id -> position: a dense table when ids are dense, else a map.
+    const minId = n ? f.id[0] : 0;
+    const span = n ? f.id[n - 1] - minId + 1 : 0;
+    let indexOf: (id: number) => number;
+    if (span <= 4 * n + 1024) {
+      const dense = new Int32Array(span).fill(-1);
+      for (let i = 0; i < n; i++) dense[f.id[i] - minId] = i;
+      indexOf = id => {
+        const k = id - minId;
+        return k >= 0 && k < span ? dense[k] : -1;
+      };
+    } else {
+      const map = new Map<number, number>();
+      for (let i = 0; i < n; i++) map.set(f.id[i], i);
+      indexOf = id => map.get(id) ?? -1;
     }
-    const findings: WorldFinding[] = [];
-    const fixes: MetricsWorld['fixes'] = [];
-    const reopens: MetricsWorld['reopens'] = [];
-    const secretRows: Array<{ row: Record<string, any>; state?: string }> = [];
-    for (const r of rows) {
-      const id = Number(r.id);
-      const firstSeenAt = toMs(r.first_seen_at)!;
-      const list = events.get(id) ?? [
-        { type: 'opened', at: firstSeenAt, to: 'open' },
-      ];
-      const replay = replayFinding(list, r.severity, asOf, from, to);
-      for (const f of replay.fixes) {
-        fixes.push({
-          findingId: id,
-          entityRef: r.entity_ref,
-          severity: f.severity,
-          category: r.category,
-          spellStart: f.spellStart,
-          fixedAt: f.at,
-        });
+    const finding: number[] = [];
+    const eventId: number[] = [];
+    const type: string[] = [];
+    const at: number[] = [];
+    const from: Array<string | null> = [];
+    const to: Array<string | null> = [];
+    // Few distinct values: keep one string of each, not one per row.
+    const interned = new Map<string, string>();
+    const intern = (v: Value) => {
+      if (v === null || v === undefined) return null;
+      const s = String(v);
+      let kept = interned.get(s);
+      if (kept === undefined) {
+        kept = s;
+        if (interned.size < 10_000) interned.set(s, s);
       }
-      for (const at of replay.reopens) {
-        reopens.push({ findingId: id, entityRef: r.entity_ref, at });
+      return kept;
+    };
+    await this.eachRow(
+      'aspm_finding_events',
+      ['id', 'finding_id', 'type', this.ts('at'), 'from_value', 'to_value'],
+      "at <= ? or type = 'severity_changed'",
+      [new Date(horizon).toISOString()],
+      r => {
+        const i = indexOf(Number(r[1]));
+        if (i < 0) return;
+        finding.push(i);
+        eventId.push(Number(r[0]));
+        type.push(intern(r[2])!);
+        at.push(ms(r[3])!);
+        from.push(intern(r[4]));
+        to.push(intern(r[5]));
+      },
+    );
+    // Counting sort by finding (stable), then (at, id) within each finding.
+    const m = finding.length;
+    const start = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) start[finding[e] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const next = start.slice(0, n);
+    const order = new Int32Array(m);
+    for (let e = 0; e < m; e++) order[next[finding[e]]++] = e;
+    for (let i = 0; i < n; i++) {
+      // Insertion sort: a finding has a few events, mostly in order already.
+      for (let k = start[i] + 1; k < start[i + 1]; k++) {
+        const e = order[k];
+        let j = k - 1;
+        while (
+          j >= start[i] &&
+          (at[order[j]] > at[e] ||
+            (at[order[j]] === at[e] && eventId[order[j]] > eventId[e]))
+        ) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = e;
       }
-      if (r.category === 'secret' && firstSeenAt <= asOf) {
-        secretRows.push({ row: r, state: replay.state });
-      }
-      if (replay.state === undefined || firstSeenAt > asOf) continue;
-      const accepted = replay.state === 'open' && replay.exceptionId;
-      findings.push({
-        id,
-        entityRef: r.entity_ref,
-        tool: r.tool,
-        title: r.title,
-        category: r.category,
-        ruleId: r.rule_id,
-        cwes: parseJsonColumn<string[]>(r.cwes, []),
-        severity: replay.severity,
-        epss: r.epss === null ? undefined : Number(r.epss),
-        knownExploited: Boolean(r.known_exploited),
-        state: accepted ? 'accepted' : replay.state,
-        exceptionId: accepted ? replay.exceptionId : undefined,
-        firstSeenAt,
-        spellStart: replay.spellStart ?? firstSeenAt,
-      });
     }
-    return { findings, fixes, reopens, secretRows };
+    return { start, order, type, at, from, to };
   }
 
   private async exceptions(asOf: number): Promise<WorldException[]> {
@@ -292,10 +562,8 @@ export class DatabaseMetricsStore implements MetricsStore {
     }));
   }
 
-  private async secrets(
-    rows: Array<{ row: Record<string, any>; state?: string }>,
-    asOf: number,
-  ): Promise<WorldSecret[]> {
+  /** Rotations recorded through the API, by finding id. */
+  private async rotations(): Promise<Map<number, Record<string, any>>> {
     const rotations = new Map<number, Record<string, any>>();
     const rotationRows = await this.db('aspm_secret_rotations').select(
       'finding_id',
@@ -303,58 +571,13 @@ export class DatabaseMetricsStore implements MetricsStore {
       'rotated_by',
     );
     for (const r of rotationRows) rotations.set(Number(r.finding_id), r);
-    return rows.map(({ row, state }) => {
-      const properties = parseJsonColumn<Record<string, unknown>>(
-        row.properties,
-        {},
-      );
-      const recorded = rotations.get(Number(row.id));
-      const rotation = rotationOf({
-        findingId: Number(row.id),
-        entityRef: row.entity_ref,
-        title: row.title,
-        ruleId: row.rule_id,
-        tool: row.tool,
-        state: row.state,
-        firstSeenAt: new Date(toMs(row.first_seen_at)!),
-        fixedAt: row.fixed_at ? new Date(toMs(row.fixed_at)!) : undefined,
-        properties,
-        rotation: recorded
-          ? {
-              rotatedAt: new Date(toMs(recorded.rotated_at)!),
-              rotatedBy: recorded.rotated_by,
-            }
-          : undefined,
-      });
-      const rotatedAt = rotation?.at.getTime();
-      const validity = properties.validity;
-      return {
-        findingId: Number(row.id),
-        entityRef: row.entity_ref,
-        title: row.title,
-        open: state !== 'false_positive',
-        validity:
-          validity === 'active' || validity === 'inactive'
-            ? validity
-            : 'unknown',
-        detectedAt: toMs(row.first_seen_at)!,
-        rotatedAt:
-          rotatedAt !== undefined && rotatedAt <= asOf ? rotatedAt : undefined,
-      };
-    });
+    return rotations;
   }
 
-  /**
-   * Scans by the time they were taken (not received: a backfilled history
-   * is uploaded long after it was scanned), with the format of the upload
-   * that carried them.
-   */
-  private async scans(since: number, asOf: number): Promise<WorldScan[]> {
-    const rows = await this.db('aspm_scans as s')
-      .leftJoin('aspm_ingestions as i', 'i.id', 's.ingestion_id')
-      .where('s.scanned_at', '>=', new Date(since).toISOString())
-      .where('s.scanned_at', '<=', new Date(asOf).toISOString())
-      .select('s.entity_ref', 's.tool', 's.scanned_at', 'i.format');
+  /** The categories each (entity, tool) has reported, from every finding. */
+  private async reportedCategories(): Promise<
+    Map<string, Set<FindingCategory>>
+  > {
     const reported = new Map<string, Set<FindingCategory>>();
     const categoryRows = await this.db('aspm_findings').distinct(
       'entity_ref',
@@ -366,15 +589,182 @@ export class DatabaseMetricsStore implements MetricsStore {
       if (!reported.has(key)) reported.set(key, new Set());
       reported.get(key)!.add(r.category);
     }
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      tool: r.tool,
-      at: toMs(r.scanned_at)!,
-      categories: scanCategories(
-        r.format ?? undefined,
-        r.tool,
-        reported.get(`${r.entity_ref}\u0000${r.tool}`),
-      ),
-    }));
+    return reported;
   }
+
+  /**
+   * Scans by the time they were taken (not received: a backfilled history
+   * is uploaded long after it was scanned), with the format of the upload
+   * that carried them.
+   */
+  private async scans(
+    since: number,
+    asOf: number,
+    reported: Map<string, Set<FindingCategory>>,
+  ): Promise<WorldScan[]> {
+    const rows = await this.db('aspm_scans as s')
+      .leftJoin('aspm_ingestions as i', 'i.id', 's.ingestion_id')
+      .where('s.scanned_at', '>=', new Date(since).toISOString())
+      .where('s.scanned_at', '<=', new Date(asOf).toISOString())
+      .select('s.entity_ref', 's.tool', 's.scanned_at', 'i.format');
+    // The categories depend on (format, entity, tool) only: compute each
+    // once (the lists are read, never changed).
+    const categories = new Map<string, FindingCategory[]>();
+    return rows.map(r => {
+      const key = `${r.entity_ref}\u0000${r.tool}`;
+      const memo = `${r.format ?? ''}\u0000${key}`;
+      let list = categories.get(memo);
+      if (!list) {
+        list = scanCategories(r.format ?? undefined, r.tool, reported.get(key));
+        categories.set(memo, list);
+      }
+      return {
+        entityRef: r.entity_ref,
+        tool: r.tool,
+        at: ms(r.scanned_at)!,
+        categories: list,
+      };
+    });
+  }
+}
+
+/** What one world takes from the replay of every finding. */
+interface Replayed {
+  findings: WorldFinding[];
+  fixes: MetricsWorld['fixes'];
+  reopens: MetricsWorld['reopens'];
+  /** Secret findings first seen at or before asOf: position and state. */
+  secrets: Array<{ index: number; state?: string }>;
+}
+
+/**
+ * Replays every finding's events once per world: each world sees the
+ * findings first seen by its horizon, with their events up to it (and every
+ * severity change), exactly as a read for that world alone would give them.
+ */
+function replayAll(
+  f: FindingColumns,
+  e: EventColumns,
+  requests: Request[],
+): Replayed[] {
+  const out: Replayed[] = requests.map(() => ({
+    findings: [],
+    fixes: [],
+    reopens: [],
+    secrets: [],
+  }));
+  const n = f.id.length;
+  for (let i = 0; i < n; i++) {
+    const id = f.id[i];
+    const entityRef = f.entityRef[i];
+    const category = f.category[i];
+    const firstSeenAt = f.firstSeenAt[i];
+    const all: ReplayEvent[] = [];
+    for (let k = e.start[i]; k < e.start[i + 1]; k++) {
+      const x = e.order[k];
+      all.push({ type: e.type[x], at: e.at[x], from: e.from[x], to: e.to[x] });
+    }
+    for (let w = 0; w < requests.length; w++) {
+      const { asOf, from, to, horizon } = requests[w];
+      if (firstSeenAt > horizon) continue;
+      // This world's events: at or before its horizon, or severity changes.
+      let list = all;
+      for (const ev of all) {
+        if (ev.at > horizon && ev.type !== 'severity_changed') {
+          list = all.filter(
+            x => x.at <= horizon || x.type === 'severity_changed',
+          );
+          break;
+        }
+      }
+      if (!list.length)
+        list = [{ type: 'opened', at: firstSeenAt, to: 'open' }];
+      const replay = replayFinding(list, f.severity[i], asOf, from, to);
+      const world = out[w];
+      for (const fix of replay.fixes) {
+        world.fixes.push({
+          findingId: id,
+          entityRef,
+          severity: fix.severity,
+          category,
+          spellStart: fix.spellStart,
+          fixedAt: fix.at,
+        });
+      }
+      for (const at of replay.reopens) {
+        world.reopens.push({ findingId: id, entityRef, at });
+      }
+      if (category === 'secret' && firstSeenAt <= asOf) {
+        world.secrets.push({ index: i, state: replay.state });
+      }
+      if (replay.state === undefined || firstSeenAt > asOf) continue;
+      const accepted = replay.state === 'open' && replay.exceptionId;
+      world.findings.push({
+        id,
+        entityRef,
+        tool: f.tool[i],
+        title: f.title[i],
+        category,
+        ruleId: f.ruleId[i],
+        cwes: f.cwes[i],
+        severity: replay.severity,
+        epss: f.epss[i],
+        knownExploited: f.knownExploited[i],
+        state: accepted ? 'accepted' : replay.state,
+        exceptionId: accepted ? replay.exceptionId : undefined,
+        firstSeenAt,
+        spellStart: replay.spellStart ?? firstSeenAt,
+      });
+    }
+  }
+  return out;
+}
+
+/** The secret findings of a world, with their rotation as of asOf. */
+function secretsOf(
+  f: FindingColumns,
+  rows: Replayed['secrets'],
+  rotations: Map<number, Record<string, any>>,
+  asOf: number,
+): WorldSecret[] {
+  return rows.map(({ index, state }) => {
+    const id = f.id[index];
+    const extra = f.secret.get(index)!;
+    const properties = parseJsonColumn<Record<string, unknown>>(
+      extra.properties,
+      {},
+    );
+    const recorded = rotations.get(id);
+    const rotation = rotationOf({
+      findingId: id,
+      entityRef: f.entityRef[index],
+      title: f.title[index],
+      ruleId: f.ruleId[index],
+      tool: f.tool[index],
+      state: extra.state,
+      firstSeenAt: new Date(f.firstSeenAt[index]),
+      fixedAt:
+        extra.fixedAt !== undefined ? new Date(extra.fixedAt) : undefined,
+      properties,
+      rotation: recorded
+        ? {
+            rotatedAt: new Date(toMs(recorded.rotated_at)!),
+            rotatedBy: recorded.rotated_by,
+          }
+        : undefined,
+    });
+    const rotatedAt = rotation?.at.getTime();
+    const validity = properties.validity;
+    return {
+      findingId: id,
+      entityRef: f.entityRef[index],
+      title: f.title[index],
+      open: state !== 'false_positive',
+      validity:
+        validity === 'active' || validity === 'inactive' ? validity : 'unknown',
+      detectedAt: f.firstSeenAt[index],
+      rotatedAt:
+        rotatedAt !== undefined && rotatedAt <= asOf ? rotatedAt : undefined,
+    };
+  });
 }

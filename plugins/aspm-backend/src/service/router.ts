@@ -42,6 +42,8 @@ import { MetricsService } from '../metrics/MetricsService';
 import { metricRoutes } from './metricRoutes';
 import { SnapshotService } from '../metrics/SnapshotService';
 import { snapshotRoutes } from './snapshotRoutes';
+import { OperatingMetricsService } from '../metrics/OperatingMetricsService';
+import { operatingRoutes } from './operatingRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -58,6 +60,7 @@ export interface RouterOptions {
   releases: ReleaseService;
   metrics: MetricsService;
   snapshots: SnapshotService;
+  operatingMetrics: OperatingMetricsService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -203,6 +206,9 @@ export async function createRouter(
 
   router.use(metricRoutes({ guard, metrics: options.metrics }));
   router.use(snapshotRoutes({ guard, snapshots: options.snapshots }));
+  router.use(
+    operatingRoutes({ guard, operatingMetrics: options.operatingMetrics }),
+  );
 
   return router;
 }
