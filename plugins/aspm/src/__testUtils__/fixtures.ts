@@ -423,6 +423,11 @@ export const demoIngestions: Ingestion[] = [
   },
 ];
 
+/** A method the fake does not answer unless a test overrides it. */
+const notFaked = (name: string) => async (): Promise<never> => {
+  throw new Error(`fakeAspmApi: ${name} is not faked; pass an override`);
+};
+
 /**
  * A fake AspmApi answering canned data; override any method. Its exception
  * methods keep state in memory (see `fakeExceptionsBackend`): approving an
@@ -478,6 +483,12 @@ export function fakeAspmApi(
     getGateTrend: jest.fn(delivery.getGateTrend),
     listSecrets: jest.fn(delivery.listSecrets),
     recordSecretRotation: jest.fn(delivery.recordSecretRotation),
+    // Metrics have no canned answer: a test that renders them overrides these.
+    getMetrics: jest.fn(notFaked('getMetrics')),
+    getMetricDetail: jest.fn(notFaked('getMetricDetail')),
+    getMetricTrend: jest.fn(notFaked('getMetricTrend')),
+    getActions: jest.fn(notFaked('getActions')),
+    getOperatingMetrics: jest.fn(notFaked('getOperatingMetrics')),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

@@ -26,6 +26,11 @@ import {
   Page,
   Severity,
   Tier,
+  MetricDetail,
+  MetricsReport,
+  MetricTrend,
+  OperatingMetricsReport,
+  SecurityActionsResponse,
 } from '@aspm/plugin-aspm-common';
 
 /** Fields `GET /entities` can be ordered by. @public */
@@ -216,6 +221,54 @@ export interface ListSecretsRequest {
   offset?: number;
 }
 
+/**
+ * Time and scope of a metrics request. `scope`: `org` (default),
+ * `businessUnit:<group ref>`, a Group ref (with its sub-teams), a System or
+ * Domain ref, or an entity ref. `asOf`: YYYY-MM-DD (end of that UTC day);
+ * `period`: `2026-10`, `2026-Q3`, `2026-W42`; or `from` / `to`. @public
+ */
+export interface GetMetricsRequest {
+  scope?: string;
+  asOf?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Query of {@link AspmApi.getMetricDetail}. @public */
+export interface GetMetricDetailRequest extends GetMetricsRequest {
+  /** 1..1000, default 100. */
+  limit?: number;
+  offset?: number;
+}
+
+/** Query of {@link AspmApi.getMetricTrend}. @public */
+export interface GetMetricTrendRequest {
+  scope?: string;
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD */
+  to: string;
+  interval?: 'week' | 'month';
+}
+
+/** Query of {@link AspmApi.getActions}. @public */
+export interface GetActionsRequest {
+  scope?: string;
+  /** 1..90, default 30. */
+  withinDays?: number;
+}
+
+/** Query of {@link AspmApi.getOperatingMetrics}. @public */
+export interface GetOperatingMetricsRequest {
+  scope?: string;
+  asOf?: string;
+  /** 0..26, default 12. */
+  weeks?: number;
+  /** 0..12, default 6. */
+  months?: number;
+}
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -267,6 +320,24 @@ export interface AspmApi {
     action: ExceptionAction,
     body: ExceptionDecisionBody,
   ): Promise<AspmExceptionDetails>;
+  /** The director metrics of a scope, with status and direction. */
+  getMetrics(request?: GetMetricsRequest): Promise<MetricsReport>;
+  /** One metric with its segments and a page of the items behind it. */
+  getMetricDetail(
+    id: string,
+    request?: GetMetricDetailRequest,
+  ): Promise<MetricDetail>;
+  /** A metric at each week's or month's end, with counting-change markers. */
+  getMetricTrend(
+    id: string,
+    request: GetMetricTrendRequest,
+  ): Promise<MetricTrend>;
+  /** The next days' work of a scope, derived from its current state. */
+  getActions(request?: GetActionsRequest): Promise<SecurityActionsResponse>;
+  /** Weekly and monthly operating metrics of a scope. */
+  getOperatingMetrics(
+    request?: GetOperatingMetricsRequest,
+  ): Promise<OperatingMetricsReport>;
 }
 
 /** @public */

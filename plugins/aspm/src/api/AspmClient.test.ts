@@ -504,4 +504,68 @@ describe('AspmClient', () => {
       },
     );
   });
+  it('asks for metrics, one metric, a trend, actions and operating metrics with their query', async () => {
+    const report = recordRequests('get', '/metrics', { metrics: [] });
+    const detail = recordRequests('get', '/metrics/mttr', { items: [] });
+    const trend = recordRequests('get', '/metrics/mttr/trend', { points: [] });
+    const actions = recordRequests('get', '/actions', { actions: [] });
+    const operating = recordRequests('get', '/metrics-operating', {
+      weeks: [],
+    });
+
+    await client.getMetrics({
+      scope: 'businessUnit:group:default/bu',
+      period: '2026-Q3',
+    });
+    await client.getMetricDetail('mttr', {
+      scope: 'org',
+      limit: 5,
+      offset: 10,
+    });
+    await client.getMetricTrend('mttr', {
+      from: '2026-01-01',
+      to: '2026-06-30',
+      interval: 'week',
+    });
+    await client.getActions({ scope: 'group:default/team-a', withinDays: 14 });
+    await client.getOperatingMetrics({ weeks: 4, months: 0 });
+
+    const query = (r: Request[]) =>
+      Object.fromEntries(new URL(r[0].url).searchParams);
+    expect(query(report)).toEqual({
+      scope: 'businessUnit:group:default/bu',
+      period: '2026-Q3',
+    });
+    expect(query(detail)).toEqual({ scope: 'org', limit: '5', offset: '10' });
+    expect(query(trend)).toEqual({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      interval: 'week',
+    });
+    expect(query(actions)).toEqual({
+      scope: 'group:default/team-a',
+      withinDays: '14',
+    });
+    expect(query(operating)).toEqual({ weeks: '4', months: '0' });
+  });
+
+  it('rejects a metric request the backend refuses with its message', async () => {
+    const message = 'query.period: must be YYYY-MM, YYYY-Qn or YYYY-Wnn';
+    server.use(
+      http.get(`${baseUrl}/metrics`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'InputError', message },
+            request: { method: 'GET', url: '/metrics?period=bad' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client.getMetrics({ period: 'bad' }).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.message).toBe(message);
+  });
 });

@@ -17,6 +17,11 @@ import {
   Ingestion,
   OwnershipReport,
   Page,
+  MetricDetail,
+  MetricsReport,
+  MetricTrend,
+  OperatingMetricsReport,
+  SecurityActionsResponse,
 } from '@aspm/plugin-aspm-common';
 import {
   AspmApi,
@@ -32,6 +37,11 @@ import {
   GetGateTrendRequest,
   ListReleasesRequest,
   ListSecretsRequest,
+  GetActionsRequest,
+  GetMetricDetailRequest,
+  GetMetricsRequest,
+  GetMetricTrendRequest,
+  GetOperatingMetricsRequest,
 } from './AspmApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
@@ -184,6 +194,42 @@ export class AspmClient implements AspmApi {
       )}`,
       body,
     );
+  }
+
+  async getMetrics(request: GetMetricsRequest = {}): Promise<MetricsReport> {
+    return this.request(`/metrics${toQueryString({ ...request })}`);
+  }
+
+  async getMetricDetail(
+    id: string,
+    request: GetMetricDetailRequest = {},
+  ): Promise<MetricDetail> {
+    return this.request(
+      `/metrics/${encodeURIComponent(id)}${toQueryString({ ...request })}`,
+    );
+  }
+
+  async getMetricTrend(
+    id: string,
+    request: GetMetricTrendRequest,
+  ): Promise<MetricTrend> {
+    return this.request(
+      `/metrics/${encodeURIComponent(id)}/trend${toQueryString({
+        ...request,
+      })}`,
+    );
+  }
+
+  async getActions(
+    request: GetActionsRequest = {},
+  ): Promise<SecurityActionsResponse> {
+    return this.request(`/actions${toQueryString({ ...request })}`);
+  }
+
+  async getOperatingMetrics(
+    request: GetOperatingMetricsRequest = {},
+  ): Promise<OperatingMetricsReport> {
+    return this.request(`/metrics-operating${toQueryString({ ...request })}`);
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {
