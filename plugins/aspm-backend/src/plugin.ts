@@ -14,6 +14,7 @@ import { ReleaseService } from './releases/ReleaseService';
 import { MetricsService } from './metrics/MetricsService';
 import { SnapshotService } from './metrics/SnapshotService';
 import { OperatingMetricsService } from './metrics/OperatingMetricsService';
+import { ScorecardService } from './scorecard/ScorecardService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -119,6 +120,13 @@ export const aspmPlugin = createBackendPlugin({
           store: metricsStore,
           releases: releasesStore,
           ...metricSettings,
+        });
+        const scorecards = new ScorecardService({
+          store,
+          metricsStore,
+          metrics,
+          snapshots: snapshotStore,
+          settings: metricSettings,
         });
         const snapshots = new SnapshotService({
           store: metricsStore,
@@ -226,6 +234,7 @@ export const aspmPlugin = createBackendPlugin({
             metrics,
             snapshots,
             operatingMetrics,
+            scorecards,
           }),
         );
       },
