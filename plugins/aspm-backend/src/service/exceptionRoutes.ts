@@ -54,6 +54,7 @@ export function exceptionRoutes(deps: {
     }
     const page = await deps.exceptionsStore.list({
       entityRefs,
+      ids: params.id,
       status: params.status,
       category: params.category,
       source: params.source,
