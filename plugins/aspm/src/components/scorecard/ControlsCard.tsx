@@ -13,20 +13,26 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { NumberLink } from './NumberLink';
 
-/** A control's status: present or missing for one entity, "n of m" for many. */
+/**
+ * A control's status: present or missing for one entity, "n of m" for
+ * many. The status icon is decorative (Backstage hides it from screen
+ * readers with its children), so the words and link sit beside it.
+ */
 const Adoption = (props: { control: ScorecardControl; single: boolean }) => {
   const c = props.control;
   if (c.applicable === 0) return <>Not applicable</>;
+  const Status = c.missing.length ? StatusError : StatusOK;
   if (props.single) {
-    return c.missing.length ? (
-      <StatusError>Missing</StatusError>
-    ) : (
-      <StatusOK>Present</StatusOK>
+    return (
+      <>
+        <Status />
+        {c.missing.length ? 'Missing' : 'Present'}
+      </>
     );
   }
-  const Status = c.missing.length ? StatusError : StatusOK;
   return (
-    <Status>
+    <>
+      <Status />
       {c.present} of {c.applicable}
       {c.missing.length > 0 && (
         <>
@@ -45,7 +51,7 @@ const Adoption = (props: { control: ScorecardControl; single: boolean }) => {
           missing)
         </>
       )}
-    </Status>
+    </>
   );
 };
 

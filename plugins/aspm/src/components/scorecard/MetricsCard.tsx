@@ -119,7 +119,8 @@ export const MetricsCard = (props: {
                 </TableCell>
                 <TableCell>{formatMetricTarget(m.target, m.unit)}</TableCell>
                 <TableCell>
-                  <Status>{metricStatusLabel(m.status)}</Status>
+                  <Status />
+                  {metricStatusLabel(m.status)}
                 </TableCell>
                 <TableCell>
                   {directionLabel(m.direction)}
