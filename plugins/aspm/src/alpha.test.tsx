@@ -73,8 +73,14 @@ describe('alpha plugin', () => {
       },
     });
 
+    // The page is lazy: its first render loads its module graph (over a
+    // second on a loaded 2-core machine).
     expect(
-      await screen.findByRole('heading', { name: 'Security posture' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Security posture' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
       '92.5%',
