@@ -702,7 +702,8 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         DIRECTOR_METRIC_IDS.map(id => ({
           scope: TEAM_A,
           metricId: id,
-          value: 999,
+          // Zero and nothing to measure are values too.
+          value: id === 'mttr' ? null : id === 'reopen_rate' ? 0 : 999,
           unit: 'count',
           itemCount: 0,
         })),
@@ -717,6 +718,13 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         [120, 'computed'],
         [240, 'computed'],
       ]);
+      const first = (id: string) =>
+        card.metrics.find(m => m.id === id)!.trend![0];
+      expect(first('mttr')).toMatchObject({ value: null, source: 'snapshot' });
+      expect(first('reopen_rate')).toMatchObject({
+        value: 0,
+        source: 'snapshot',
+      });
     });
 
     it('refuses a group the store has not seen', async () => {

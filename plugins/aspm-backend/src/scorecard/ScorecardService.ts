@@ -163,9 +163,10 @@ export class ScorecardService {
           this.deps.settings.config.windowDays,
           now,
         ).asOf.toISOString();
-        const snapshot = stored.get(`${day} ${id}`);
-        if (snapshot && !missing.includes(day)) {
-          return { asOf, value: snapshot, source: 'snapshot' };
+        const key = `${day} ${id}`;
+        if (stored.has(key) && !missing.includes(day)) {
+          // A snapshot's value may be 0 or null (nothing to measure).
+          return { asOf, value: stored.get(key)!, source: 'snapshot' };
         }
         const dayCtx = scopeContext(
           worlds.days.get(day)!,

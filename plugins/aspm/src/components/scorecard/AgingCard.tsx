@@ -90,7 +90,11 @@ export const AgingCard = (props: { aging: ScorecardAging }) => {
               <ResponsiveContainer width="100%" height={HEIGHT}>
                 <BarChart data={buckets} margin={{ top: 16, right: 16 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="label" />
+                  <XAxis
+                    dataKey="label"
+                    interval={0}
+                    tick={{ fontSize: 11, fill: theme.palette.text.secondary }}
+                  />
                   <YAxis allowDecimals={false} />
                   <Tooltip cursor={{ fill: theme.palette.action.hover }} />
                   <Legend />

@@ -1,10 +1,5 @@
 import { ScorecardControl } from '@aspm/plugin-aspm-common';
-import {
-  CodeSnippet,
-  InfoCard,
-  StatusError,
-  StatusOK,
-} from '@backstage/core-components';
+import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -12,27 +7,25 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { NumberLink } from './NumberLink';
+import { StatusText } from './StatusText';
 
 /**
  * A control's status: present or missing for one entity, "n of m" for
- * many. The status icon is decorative (Backstage hides it from screen
- * readers with its children), so the words and link sit beside it.
+ * many.
  */
 const Adoption = (props: { control: ScorecardControl; single: boolean }) => {
   const c = props.control;
   if (c.applicable === 0) return <>Not applicable</>;
-  const Status = c.missing.length ? StatusError : StatusOK;
+  const status = c.missing.length ? 'error' : 'ok';
   if (props.single) {
     return (
-      <>
-        <Status />
+      <StatusText status={status}>
         {c.missing.length ? 'Missing' : 'Present'}
-      </>
+      </StatusText>
     );
   }
   return (
-    <>
-      <Status />
+    <StatusText status={status}>
       {c.present} of {c.applicable}
       {c.missing.length > 0 && (
         <>
@@ -51,7 +44,7 @@ const Adoption = (props: { control: ScorecardControl; single: boolean }) => {
           missing)
         </>
       )}
-    </>
+    </StatusText>
   );
 };
 

@@ -1,10 +1,5 @@
 import { ScorecardMetric } from '@aspm/plugin-aspm-common';
-import {
-  InfoCard,
-  StatusError,
-  StatusOK,
-  StatusPending,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
@@ -26,12 +21,9 @@ import {
 } from '../../utils/scorecard/metricTrend';
 import { MetricSparkline } from './MetricSparkline';
 import { NumberLink } from './NumberLink';
+import { StatusText } from './StatusText';
 
-const STATUS = {
-  met: StatusOK,
-  'not-met': StatusError,
-  'no-data': StatusPending,
-};
+const STATUS = { met: 'ok', 'not-met': 'error', 'no-data': 'pending' } as const;
 
 /**
  * 8. The metrics of the scope against target, with direction against the
@@ -93,7 +85,6 @@ export const MetricsCard = (props: {
         </TableHead>
         <TableBody>
           {metrics.map(m => {
-            const Status = STATUS[m.status];
             const value = formatMetricValue(m.value, m.unit);
             return (
               <TableRow key={m.id} data-testid={`aspm-metric-${m.id}`}>
@@ -119,8 +110,9 @@ export const MetricsCard = (props: {
                 </TableCell>
                 <TableCell>{formatMetricTarget(m.target, m.unit)}</TableCell>
                 <TableCell>
-                  <Status />
-                  {metricStatusLabel(m.status)}
+                  <StatusText status={STATUS[m.status]}>
+                    {metricStatusLabel(m.status)}
+                  </StatusText>
                 </TableCell>
                 <TableCell>
                   {directionLabel(m.direction)}

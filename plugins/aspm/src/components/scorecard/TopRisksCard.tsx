@@ -80,12 +80,14 @@ export const TopRisksCard = (props: {
     <InfoCard
       title="Current top risks"
       subheader={
-        <>
+        // A span: the subheader lays out its children as flex items, which
+        // would drop the space after the number.
+        <span>
           <NumberLink drilldown={props.all}>{total}</NumberLink> open{' '}
           {total === 1 ? 'finding' : 'findings'}, ranked by risk weight
           (severity × exploitability × tier × exposure); equal weights by the
           earlier SLA deadline.
-        </>
+        </span>
       }
     >
       {items.length === 0 ? (
@@ -95,10 +97,14 @@ export const TopRisksCard = (props: {
         </Typography>
       ) : (
         <Table<Row>
-          title={`Top ${items.length} of ${total}`}
           columns={columns}
           data={items.map((f, i) => ({ ...f, rank: i + 1 }))}
-          options={{ paging: false, search: false, padding: 'dense' }}
+          options={{
+            paging: false,
+            search: false,
+            toolbar: false,
+            padding: 'dense',
+          }}
         />
       )}
       {props.children}
