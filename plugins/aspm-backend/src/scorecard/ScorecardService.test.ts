@@ -696,6 +696,10 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
     });
 
     it('reads trend points from the daily snapshots where taken', async () => {
+      const SNAPSHOT_VALUES: Record<string, number | null> = {
+        mttr: null,
+        reopen_rate: 0,
+      };
       await snapshots.saveDay(
         '2026-11-08',
         { hash: 'scorecard-test', basis: {} as CountingBasis },
@@ -703,7 +707,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
           scope: TEAM_A,
           metricId: id,
           // Zero and nothing to measure are values too.
-          value: id === 'mttr' ? null : id === 'reopen_rate' ? 0 : 999,
+          value: id in SNAPSHOT_VALUES ? SNAPSHOT_VALUES[id] : 999,
           unit: 'count',
           itemCount: 0,
         })),
