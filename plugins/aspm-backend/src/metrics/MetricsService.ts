@@ -241,9 +241,11 @@ export class MetricsService {
     const rows = await snapshots.read({ scope, days: [previousDay, day] });
     const bases = await snapshots.bases(rows.map(r => r.basisId));
     const today = settingsHash(this.deps);
-    const usable = rows.filter(
-      r => settingsHash(bases.get(r.basisId)!.settings) === today,
-    );
+    const sameSettings = new Map<number, boolean>();
+    for (const [id, basis] of bases) {
+      sameSettings.set(id, settingsHash(basis.settings) === today);
+    }
+    const usable = rows.filter(r => sameSettings.get(r.basisId));
     const byKey = new Map(usable.map(r => [`${r.day} ${r.metricId}`, r]));
     const metrics: MetricValue[] = [];
     for (const id of DIRECTOR_METRIC_IDS) {
