@@ -14,6 +14,7 @@ import { ReleaseService } from './releases/ReleaseService';
 import { MetricsService } from './metrics/MetricsService';
 import { SnapshotService } from './metrics/SnapshotService';
 import { OperatingMetricsService } from './metrics/OperatingMetricsService';
+import { ProgramSignalsService } from './signals/ProgramSignalsService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -75,6 +76,7 @@ export const aspmPlugin = createBackendPlugin({
           releases: releasesStore,
           metrics: metricsStore,
           snapshots: snapshotStore,
+          signals: signalsStore,
         } = await createStores({
           database,
         });
@@ -153,7 +155,11 @@ export const aspmPlugin = createBackendPlugin({
         });
         await sourceRunner.schedule(scheduler);
 
-        const ingest = new IngestService({ store, findings });
+        const signals = new ProgramSignalsService({
+          store,
+          signals: signalsStore,
+        });
+        const ingest = new IngestService({ store, findings, signals });
         let demo: DemoHistorySeeder | undefined;
         if (config.demo.enabled) {
           demo = new DemoHistorySeeder({
@@ -164,6 +170,7 @@ export const aspmPlugin = createBackendPlugin({
             exceptions: exceptionsStore,
             categories: config.exceptions.categories,
             releases: releaseService,
+            signals,
             logger: logger.child({ task: 'demo-history' }),
             weeks: config.demo.weeks,
             settleMs: 5000,
@@ -226,6 +233,7 @@ export const aspmPlugin = createBackendPlugin({
             metrics,
             snapshots,
             operatingMetrics,
+            signals,
           }),
         );
       },

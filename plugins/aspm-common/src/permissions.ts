@@ -62,6 +62,15 @@ export const aspmSecretRotatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Post program signals: security reviews, incident follow-up actions and
+ * deployments (the tools that track them, CI pipelines). @public
+ */
+export const aspmSignalsCreatePermission = createPermission({
+  name: 'aspm.signals.create',
+  attributes: { action: 'create' },
+});
+
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
@@ -72,4 +81,5 @@ export const aspmPermissions = [
   aspmReleaseCreatePermission,
   aspmSecretRotatePermission,
   aspmSnapshotsRebuildPermission,
+  aspmSignalsCreatePermission,
 ];

@@ -1,6 +1,8 @@
 import {
-  DIRECTOR_METRIC_IDS,
-  DirectorMetricId,
+  METRIC_IDS,
+  MetricId,
+  MetricSet,
+  metricIdsOf,
   MetricDetail,
   MetricsReport,
   MetricTrend,
@@ -33,6 +35,8 @@ import { trendPoints } from './trendPoints';
 /** A metrics request's time and scope, as the API takes them. */
 export interface MetricsQuery {
   scope?: string;
+  /** Which metrics `report` answers (default the director metrics). */
+  set?: MetricSet;
   asOf?: string;
   period?: string;
   from?: string;
@@ -68,7 +72,9 @@ export class MetricsService {
     return {
       scope: ctx.scope,
       time: timeOf(window),
-      metrics: DIRECTOR_METRIC_IDS.map(id => this.value(id, ctx, prev).value),
+      metrics: metricIdsOf(query.set ?? 'director').map(
+        id => this.value(id, ctx, prev).value,
+      ),
       source: 'computed',
     };
   }
@@ -202,7 +208,7 @@ export class MetricsService {
   /** Snapshots of complete days, with their bases (none when not asked). */
   private async storedPoints(
     scope: string,
-    metricId: DirectorMetricId,
+    metricId: MetricId,
     windows: MetricWindow[],
     now: Date | undefined,
   ): Promise<{
@@ -248,7 +254,7 @@ export class MetricsService {
     const usable = rows.filter(r => sameSettings.get(r.basisId));
     const byKey = new Map(usable.map(r => [`${r.day} ${r.metricId}`, r]));
     const metrics: MetricValue[] = [];
-    for (const id of DIRECTOR_METRIC_IDS) {
+    for (const id of metricIdsOf(query.set ?? 'director')) {
       const c = byKey.get(`${day} ${id}`);
       const p = byKey.get(`${previousDay} ${id}`);
       if (!c || !p) return undefined;
@@ -308,7 +314,7 @@ export class MetricsService {
 
   /** A metric's value with target, status and direction. */
   value(
-    id: DirectorMetricId,
+    id: MetricId,
     ctx: MetricContext,
     previous: MetricContext,
   ): { value: MetricValue; computation: MetricComputation } {
@@ -344,7 +350,7 @@ export class MetricsService {
 
   /** Status against the target and direction against the previous window. */
   private judge(
-    id: DirectorMetricId,
+    id: MetricId,
     value: number | null,
     details: Record<string, number | null> | undefined,
     previousValue: number | null,
@@ -396,11 +402,11 @@ function timeOf(w: MetricWindow) {
   };
 }
 
-function assertMetricId(id: string): DirectorMetricId {
-  if (!(DIRECTOR_METRIC_IDS as readonly string[]).includes(id)) {
+function assertMetricId(id: string): MetricId {
+  if (!(METRIC_IDS as readonly string[]).includes(id)) {
     throw new NotFoundError(
-      `No metric '${id}'; the metrics are ${DIRECTOR_METRIC_IDS.join(', ')}`,
+      `No metric '${id}'; the metrics are ${METRIC_IDS.join(', ')}`,
     );
   }
-  return id as DirectorMetricId;
+  return id as MetricId;
 }
