@@ -56,6 +56,10 @@ describe('generateDemoSignals', () => {
     }
     expect(signals.reviews.length).toBeGreaterThan(10);
     expect(signals.incidents).toHaveLength(8);
+    // The latest incident is security-related, with follow-ups still open.
+    const latest = signals.incidents[signals.incidents.length - 1].body;
+    expect(latest.incident.securityRelated).toBe(true);
+    expect(latest.actions.some(a => !a.closedAt)).toBe(true);
   });
 
   it('deploys only shipped production candidates, a few hours after their release', () => {

@@ -142,9 +142,9 @@ const ACTION_TITLES = [
 ];
 
 /**
- * Eight incidents over the year (six security-related), each with two to
- * four follow-up actions owned by the affected services; recent ones still
- * open, some past their due date.
+ * Eight incidents over the year (six security-related, the latest among
+ * them), each with two to four follow-up actions owned by the affected
+ * services; the latest ones still open, some past their due date.
  */
 function demoIncidents(
   components: AspmEntity[],
@@ -164,7 +164,9 @@ function demoIncidents(
     for (let a = 1; a <= count; a++) {
       const created = opened + (1 + rand() * 3) * DAY_MS;
       const due = created + (14 + Math.floor(rand() * 17)) * DAY_MS;
-      const closed = created + (3 + rand() * rand() * 80) * DAY_MS;
+      // The latest incident's follow-ups are slow: most still open.
+      const closed =
+        created + (3 + rand() * rand() * 80 + (i === 8 ? 40 : 0)) * DAY_MS;
       actions.push({
         id: `${id}-${a}`,
         title: pick(rand, ACTION_TITLES),
@@ -181,7 +183,7 @@ function demoIncidents(
         incident: {
           title: `Incident ${id} on ${service.title ?? service.name}`,
           severity: pick(rand, ['sev1', 'sev2', 'sev2', 'sev3'] as const),
-          securityRelated: i % 4 !== 0,
+          securityRelated: i !== 2 && i !== 5,
           openedAt: iso(opened),
           link: `https://incidents.example.com/${id}`,
         },
