@@ -128,6 +128,22 @@ function demoReviews(
       out.push(review);
     }
   }
+  // Three requests of the last week nobody has answered yet.
+  components
+    .filter(e => e.tier === '1')
+    .slice(0, 3)
+    .forEach((e, i) => {
+      n += 1;
+      out.push({
+        entityRef: e.entityRef,
+        kind: 'design-review',
+        source: 'jira',
+        externalId: `SEC-${n}`,
+        title: `design review of a change to ${e.title ?? e.name}`,
+        requestedAt: iso(now - (1 + i * 2.5) * DAY_MS),
+        link: `https://jira.example.com/browse/SEC-${n}`,
+      });
+    });
   return out;
 }
 
