@@ -15,6 +15,7 @@ import { MetricsService } from './metrics/MetricsService';
 import { SnapshotService } from './metrics/SnapshotService';
 import { OperatingMetricsService } from './metrics/OperatingMetricsService';
 import { ProgramSignalsService } from './signals/ProgramSignalsService';
+import { ScorecardService } from './scorecard/ScorecardService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
@@ -121,6 +122,13 @@ export const aspmPlugin = createBackendPlugin({
           store: metricsStore,
           releases: releasesStore,
           ...metricSettings,
+        });
+        const scorecards = new ScorecardService({
+          store,
+          metricsStore,
+          metrics,
+          snapshots: snapshotStore,
+          settings: metricSettings,
         });
         const snapshots = new SnapshotService({
           store: metricsStore,
@@ -234,6 +242,7 @@ export const aspmPlugin = createBackendPlugin({
             snapshots,
             operatingMetrics,
             signals,
+            scorecards,
           }),
         );
       },

@@ -21,3 +21,5 @@ export * from './operatingMetrics';
 export * from './operatingMetricsQuerySchema';
 export * from './programSignals';
 export * from './programSignalsSchemas';
+export * from './scorecard';
+export * from './scorecardQuerySchema';

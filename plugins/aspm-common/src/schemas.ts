@@ -186,6 +186,10 @@ const entityFilters = {
 /** Query of GET /findings. @public */
 export const findingsQuerySchema = z.strictObject({
   ...entityFilters,
+  /** These findings only (at most 100 ids), e.g. the ones behind a scorecard's number. */
+  id: list(z.string().regex(/^\d{1,15}$/, 'must be a finding id (a number)'))
+    .transform(ids => ids.map(Number))
+    .optional(),
   severity: list(z.enum(SEVERITIES)).optional(),
   state: list(z.enum(FINDING_STATES)).optional(),
   category: list(z.enum(FINDING_CATEGORIES)).optional(),

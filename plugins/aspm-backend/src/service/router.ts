@@ -46,6 +46,8 @@ import { OperatingMetricsService } from '../metrics/OperatingMetricsService';
 import { operatingRoutes } from './operatingRoutes';
 import { ProgramSignalsService } from '../signals/ProgramSignalsService';
 import { signalRoutes } from './signalRoutes';
+import { ScorecardService } from '../scorecard/ScorecardService';
+import { scorecardRoutes } from './scorecardRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -64,6 +66,7 @@ export interface RouterOptions {
   snapshots: SnapshotService;
   operatingMetrics: OperatingMetricsService;
   signals: ProgramSignalsService;
+  scorecards: ScorecardService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -213,6 +216,7 @@ export async function createRouter(
     operatingRoutes({ guard, operatingMetrics: options.operatingMetrics }),
   );
   router.use(signalRoutes({ guard, signals: options.signals, json }));
+  router.use(scorecardRoutes({ guard, scorecards: options.scorecards }));
 
   return router;
 }

@@ -96,6 +96,8 @@ export type FindingsOrderBy =
  */
 export interface ListFindingsRequest {
   entityRef?: string[];
+  /** These findings only (at most 100), e.g. the ones behind a scorecard's number. */
+  id?: number[];
   team?: string[];
   businessUnit?: string[];
   tier?: Array<Tier | 'untiered'>;

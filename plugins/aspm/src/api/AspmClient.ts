@@ -44,7 +44,7 @@ import {
   GetOperatingMetricsRequest,
 } from './AspmApi';
 
-type QueryValue = string | number | boolean | string[] | undefined;
+type QueryValue = string | number | boolean | string[] | number[] | undefined;
 
 /** Turns a request object into a query string; lists become "a,b". */
 export function toQueryString(request: Record<string, QueryValue>): string {
