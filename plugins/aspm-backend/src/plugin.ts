@@ -21,6 +21,7 @@ import { SourceRunner } from './sources/SourceRunner';
 import { IngestService } from './ingest/IngestService';
 import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
 import { ExceptionService } from './exceptions/ExceptionService';
+import { PackService } from './packs/PackService';
 
 /**
  * The ASPM backend plugin: the store with history, the catalog sync and the
@@ -75,6 +76,7 @@ export const aspmPlugin = createBackendPlugin({
           releases: releasesStore,
           metrics: metricsStore,
           snapshots: snapshotStore,
+          packs: packStore,
         } = await createStores({
           database,
         });
@@ -209,6 +211,16 @@ export const aspmPlugin = createBackendPlugin({
           },
         });
 
+        const packs = new PackService({
+          metrics,
+          store: metricsStore,
+          releases: releasesStore,
+          packs: packStore,
+          settings: metricSettings,
+          // A closed period is not frozen while the demo history still loads.
+          canFreeze: () => !demo || demo.getStatus().state === 'done',
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -226,6 +238,7 @@ export const aspmPlugin = createBackendPlugin({
             metrics,
             snapshots,
             operatingMetrics,
+            packs,
           }),
         );
       },

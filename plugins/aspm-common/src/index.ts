@@ -19,3 +19,5 @@ export * from './metrics';
 export * from './actions';
 export * from './operatingMetrics';
 export * from './operatingMetricsQuerySchema';
+export * from './packs';
+export * from './packSchemas';

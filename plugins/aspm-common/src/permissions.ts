@@ -62,6 +62,21 @@ export const aspmSecretRotatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Read director packs (GET /packs/:audience, asks, narrative revisions). @public */
+export const aspmPackReadPermission = createPermission({
+  name: 'aspm.pack.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Edit a director pack: save its narrative and decisions, raise, edit and
+ * close strategic asks, refresh a closed period's frozen numbers. @public
+ */
+export const aspmPackEditPermission = createPermission({
+  name: 'aspm.pack.edit',
+  attributes: { action: 'update' },
+});
+
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
@@ -72,4 +87,6 @@ export const aspmPermissions = [
   aspmReleaseCreatePermission,
   aspmSecretRotatePermission,
   aspmSnapshotsRebuildPermission,
+  aspmPackReadPermission,
+  aspmPackEditPermission,
 ];

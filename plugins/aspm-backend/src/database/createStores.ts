@@ -5,6 +5,7 @@ import { DatabaseFindingsStore } from './DatabaseFindingsStore';
 import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
 import { DatabaseReleasesStore } from './DatabaseReleasesStore';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
+import { DatabasePackStore } from './DatabasePackStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
 export async function createStores(options: { database: DatabaseService }) {
@@ -15,5 +16,6 @@ export async function createStores(options: { database: DatabaseService }) {
   const releases = new DatabaseReleasesStore(client);
   const metrics = new DatabaseMetricsStore(client);
   const snapshots = new DatabaseSnapshotStore(client);
-  return { store, findings, exceptions, releases, metrics, snapshots };
+  const packs = new DatabasePackStore(client);
+  return { store, findings, exceptions, releases, metrics, snapshots, packs };
 }

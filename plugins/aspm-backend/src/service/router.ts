@@ -44,6 +44,8 @@ import { SnapshotService } from '../metrics/SnapshotService';
 import { snapshotRoutes } from './snapshotRoutes';
 import { OperatingMetricsService } from '../metrics/OperatingMetricsService';
 import { operatingRoutes } from './operatingRoutes';
+import { PackService } from '../packs/PackService';
+import { packRoutes } from './packRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -61,6 +63,7 @@ export interface RouterOptions {
   metrics: MetricsService;
   snapshots: SnapshotService;
   operatingMetrics: OperatingMetricsService;
+  packs: PackService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -209,6 +212,7 @@ export async function createRouter(
   router.use(
     operatingRoutes({ guard, operatingMetrics: options.operatingMetrics }),
   );
+  router.use(packRoutes({ guard, packs: options.packs, json }));
 
   return router;
 }
