@@ -23,6 +23,7 @@ import { SourceRunner } from './sources/SourceRunner';
 import { IngestService } from './ingest/IngestService';
 import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
 import { ExceptionService } from './exceptions/ExceptionService';
+import { PackService } from './packs/PackService';
 
 /**
  * The ASPM backend plugin: the store with history, the catalog sync and the
@@ -78,6 +79,7 @@ export const aspmPlugin = createBackendPlugin({
           metrics: metricsStore,
           snapshots: snapshotStore,
           signals: signalsStore,
+          packs: packStore,
         } = await createStores({
           database,
         });
@@ -224,6 +226,16 @@ export const aspmPlugin = createBackendPlugin({
           },
         });
 
+        const packs = new PackService({
+          metrics,
+          store: metricsStore,
+          releases: releasesStore,
+          packs: packStore,
+          settings: metricSettings,
+          // A closed period is not frozen while the demo history still loads.
+          canFreeze: () => !demo || demo.getStatus().state === 'done',
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -243,6 +255,7 @@ export const aspmPlugin = createBackendPlugin({
             operatingMetrics,
             signals,
             scorecards,
+            packs,
           }),
         );
       },

@@ -23,3 +23,5 @@ export * from './programSignals';
 export * from './programSignalsSchemas';
 export * from './scorecard';
 export * from './scorecardQuerySchema';
+export * from './packs';
+export * from './packSchemas';

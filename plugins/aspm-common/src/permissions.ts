@@ -71,6 +71,21 @@ export const aspmSignalsCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Read director packs (GET /packs/:audience, asks, narrative revisions). @public */
+export const aspmPackReadPermission = createPermission({
+  name: 'aspm.pack.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Edit a director pack: save its narrative and decisions, raise, edit and
+ * close strategic asks, refresh a closed period's frozen numbers. @public
+ */
+export const aspmPackEditPermission = createPermission({
+  name: 'aspm.pack.edit',
+  attributes: { action: 'update' },
+});
+
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
@@ -82,4 +97,6 @@ export const aspmPermissions = [
   aspmSecretRotatePermission,
   aspmSnapshotsRebuildPermission,
   aspmSignalsCreatePermission,
+  aspmPackReadPermission,
+  aspmPackEditPermission,
 ];

@@ -180,6 +180,7 @@ describe.each(ids)('DatabaseSnapshotStore on %s', databaseId => {
       await knex.migrate.down({ directory: dir });
     }
     expect(await knex.schema.hasTable('aspm_metric_snapshots')).toBe(false);
+    expect(await knex.schema.hasTable('aspm_releases')).toBe(true);
     expect(await knex.schema.hasTable('aspm_metric_bases')).toBe(false);
     await knex.migrate.latest({ directory: dir });
     expect(await knex.schema.hasTable('aspm_metric_snapshot_days')).toBe(true);

@@ -6,6 +6,7 @@ import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
 import { DatabaseReleasesStore } from './DatabaseReleasesStore';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { DatabaseSignalsStore } from './DatabaseSignalsStore';
+import { DatabasePackStore } from './DatabasePackStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
 export async function createStores(options: { database: DatabaseService }) {
@@ -17,6 +18,7 @@ export async function createStores(options: { database: DatabaseService }) {
   const snapshots = new DatabaseSnapshotStore(client);
   const signals = new DatabaseSignalsStore(client);
   const metrics = new DatabaseMetricsStore(client, signals);
+  const packs = new DatabasePackStore(client);
   return {
     store,
     findings,
@@ -25,5 +27,6 @@ export async function createStores(options: { database: DatabaseService }) {
     metrics,
     snapshots,
     signals,
+    packs,
   };
 }

@@ -48,6 +48,8 @@ import { ProgramSignalsService } from '../signals/ProgramSignalsService';
 import { signalRoutes } from './signalRoutes';
 import { ScorecardService } from '../scorecard/ScorecardService';
 import { scorecardRoutes } from './scorecardRoutes';
+import { PackService } from '../packs/PackService';
+import { packRoutes } from './packRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -67,6 +69,7 @@ export interface RouterOptions {
   operatingMetrics: OperatingMetricsService;
   signals: ProgramSignalsService;
   scorecards: ScorecardService;
+  packs: PackService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -217,6 +220,7 @@ export async function createRouter(
   );
   router.use(signalRoutes({ guard, signals: options.signals, json }));
   router.use(scorecardRoutes({ guard, scorecards: options.scorecards }));
+  router.use(packRoutes({ guard, packs: options.packs, json }));
 
   return router;
 }
