@@ -19,6 +19,8 @@ import { ScorecardService } from './scorecard/ScorecardService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
+import { registerAspmActions } from './agentActions/registerAspmActions';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { SourceRunner } from './sources/SourceRunner';
 import { IngestService } from './ingest/IngestService';
 import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
@@ -57,6 +59,7 @@ export const aspmPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -69,6 +72,7 @@ export const aspmPlugin = createBackendPlugin({
         discovery,
         permissions,
         permissionsRegistry,
+        actionsRegistry,
       }) {
         const config = readAspmConfig(rootConfig);
         const {
@@ -234,6 +238,21 @@ export const aspmPlugin = createBackendPlugin({
           settings: metricSettings,
           // A closed period is not frozen while the demo history still loads.
           canFreeze: () => !demo || demo.getStatus().state === 'done',
+        });
+
+        // The same questions for agents (served over MCP by the MCP actions
+        // backend), under the same permissions.
+        registerAspmActions({
+          actionsRegistry,
+          permissions,
+          store,
+          findings,
+          exceptions,
+          exceptionsStore,
+          releases: releaseService,
+          metrics,
+          scorecards,
+          packs,
         });
 
         httpRouter.use(

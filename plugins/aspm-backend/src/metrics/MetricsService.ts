@@ -5,6 +5,7 @@ import {
   metricIdsOf,
   MetricDetail,
   MetricsReport,
+  MetricTime,
   MetricTrend,
   MetricValue,
   SecurityActionsResponse,
@@ -304,6 +305,24 @@ export class MetricsService {
       withinDays: query.withinDays,
       actions,
       counts,
+    };
+  }
+
+  /**
+   * The scope's slices of the worlds of a query's window and of the
+   * previous equal window (for questions the metrics' parts answer, such as
+   * the agent actions).
+   */
+  async contexts(
+    query: MetricsQuery,
+    now = new Date(),
+  ): Promise<{ time: MetricTime; ctx: MetricContext; prev: MetricContext }> {
+    const window = metricWindow(query, this.deps.config.windowDays, now);
+    const [current, previous] = await this.worlds(window);
+    return {
+      time: timeOf(window),
+      ctx: this.context(current, query.scope),
+      prev: this.context(previous, query.scope),
     };
   }
 
