@@ -176,6 +176,12 @@ const numericIdPath = (message: string) =>
  * The entity filters list endpoints share: entity refs, or the entities of
  * teams, business units and tiers (`untiered` for entities without one).
  */
+/** A list of at most 100 numeric ids (`id=3,12`). */
+const idList = (message: string) =>
+  list(z.string().regex(/^\d{1,15}$/, message)).transform(ids =>
+    ids.map(Number),
+  );
+
 const entityFilters = {
   entityRef: list(entityRefSchema).optional(),
   team: list(z.string().max(200)).optional(),
@@ -187,9 +193,7 @@ const entityFilters = {
 export const findingsQuerySchema = z.strictObject({
   ...entityFilters,
   /** These findings only (at most 100 ids), e.g. the ones behind a scorecard's number. */
-  id: list(z.string().regex(/^\d{1,15}$/, 'must be a finding id (a number)'))
-    .transform(ids => ids.map(Number))
-    .optional(),
+  id: idList('must be a finding id (a number)').optional(),
   severity: list(z.enum(SEVERITIES)).optional(),
   state: list(z.enum(FINDING_STATES)).optional(),
   category: list(z.enum(FINDING_CATEGORIES)).optional(),
@@ -322,6 +326,8 @@ export const exceptionIdSchema = numericIdPath(
 /** Query of GET /exceptions. @public */
 export const exceptionsQuerySchema = z.strictObject({
   ...entityFilters,
+  /** These exceptions only (at most 100 ids), e.g. the ones behind a scorecard's number. */
+  id: idList('must be an exception id (a number)').optional(),
   status: list(z.enum(EXCEPTION_STATUSES)).optional(),
   category: list(z.string().max(60)).optional(),
   source: list(z.enum(EXCEPTION_SOURCES)).optional(),

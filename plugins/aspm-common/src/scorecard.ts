@@ -51,19 +51,25 @@ export interface ScorecardFinding {
   daysLeft?: number;
 }
 
+/**
+ * Finding ids of the open criticals and highs, heaviest first: each number
+ * of the aging section is the length of its list, and the list is what the
+ * number links to (GET /findings?id=). @public
+ */
+export interface ScorecardAgingIds {
+  critical: number[];
+  high: number[];
+}
+
 /** One age bucket of the open critical and high findings. @public */
-export interface ScorecardAgingBucket {
+export interface ScorecardAgingBucket extends ScorecardAgingIds {
   /** e.g. `8–14 days`. */
   label: string;
-  /** Age since first seen: at least `minDays`, below `maxDays` (none: no upper bound). */
+  /** Whole days since first seen: at least `minDays`, below `maxDays` (none: no upper bound). */
   minDays: number;
   maxDays?: number;
-  critical: number;
-  high: number;
-  /** Of those, past their SLA deadline. */
-  pastSla: number;
-  /** The findings in the bucket, heaviest first. */
-  findingIds: number[];
+  /** Of the bucket's, those past their SLA deadline. */
+  pastSla: number[];
 }
 
 /** The open critical and high findings at one week's end. @public */
@@ -84,12 +90,10 @@ export interface ScorecardAgingPoint {
 export interface ScorecardAging {
   /** SLA days of critical and high findings by tier (`1`..`3`, `untiered`) of the scope's entities. */
   slaDays: Record<string, { critical?: number; high?: number }>;
-  open: { critical: number; high: number };
-  pastSla: { critical: number; high: number };
-  /** The open critical and high findings past their SLA, most overdue first. */
-  pastSlaFindingIds: number[];
-  /** All open critical and high findings, heaviest first. */
-  openFindingIds: number[];
+  /** The open critical and high findings. */
+  open: ScorecardAgingIds;
+  /** Those past their SLA deadline, most overdue first. */
+  pastSla: ScorecardAgingIds;
   buckets: ScorecardAgingBucket[];
   /** Oldest week first; the last is the current week, counted now. */
   trend: ScorecardAgingPoint[];
@@ -135,7 +139,7 @@ export interface ScorecardActions {
   counts: Partial<Record<SecurityActionKind, number>>;
 }
 
-/** The accepted risks of the scope now. @public */
+/** The accepted risks of the scope now; `ids` are the exceptions behind each count (GET /exceptions?id=). @public */
 export interface ScorecardExceptions {
   /** Approved, not expired. */
   active: number;
@@ -145,6 +149,12 @@ export interface ScorecardExceptions {
   reviewDue: number;
   withoutCompensatingControl: number;
   withinDays: number;
+  ids: {
+    active: number[];
+    expiringSoon: number[];
+    reviewDue: number[];
+    withoutCompensatingControl: number[];
+  };
 }
 
 /** The time a scorecard was taken at. @public */
@@ -165,6 +175,8 @@ export interface EntityScorecard {
   time: ScorecardTime;
   /** 1. Name, owner with its resolution, business unit. */
   identity: AspmEntity;
+  /** The entities the sections cover (the entity, or a System's), sorted. */
+  entityRefs: string[];
   /** 2. Tier and exposure with the weight they imply. */
   criticality: ScorecardCriticality;
   /** 3. Open findings ranked by risk weight (the first `limit`). */
@@ -198,6 +210,7 @@ export interface TeamScorecardService {
   oldestCritical?: { findingId: number; title: string; ageDays: number };
   /** Approved, unexpired exceptions. */
   activeExceptions: number;
+  activeExceptionIds: number[];
   /** Of those, expiring within the scorecard's `withinDays`. */
   expiringExceptions: number;
   /** Baseline controls it lacks. */
@@ -219,6 +232,8 @@ export interface TeamScorecard {
     /** The team and every Group below it, sorted. */
     teams: string[];
   };
+  /** The entities the sections cover (owned by the team or a sub-team), sorted. */
+  entityRefs: string[];
   /** Components owned by the team or its sub-teams, heaviest backlog first. */
   services: TeamScorecardService[];
   topRisks: { items: ScorecardFinding[]; total: number };

@@ -11,8 +11,12 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { aspmApiRef } from './api';
-import { fakeAspmApi } from './__testUtils__/fixtures';
-import aspmPlugin, { aspmApi, aspmEntityContent } from './alpha';
+import { catalogEntity, fakeAspmApi } from './__testUtils__/fixtures';
+import aspmPlugin, {
+  aspmApi,
+  aspmEntityContent,
+  aspmGroupContent,
+} from './alpha';
 
 describe('alpha plugin', () => {
   it('is the aspm plugin with its extensions', () => {
@@ -27,6 +31,18 @@ describe('alpha plugin', () => {
     expect(aspmPlugin.getExtension('entity-card:aspm')).toMatchObject({
       kind: 'entity-card',
     });
+    expect(aspmPlugin.getExtension('entity-content:aspm/group')).toMatchObject({
+      kind: 'entity-content',
+    });
+  });
+
+  it('adds the team scorecard as the Security tab of Groups only', () => {
+    const tester = createExtensionTester(aspmGroupContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('security');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Security');
+    const shows = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(shows?.(catalogEntity('team-ledger', 'Group'))).toBe(true);
+    expect(shows?.(catalogEntity('payments-api', 'Component'))).toBe(false);
   });
 
   it('provides the API client', () => {

@@ -422,12 +422,16 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
 
     it('buckets criticals and highs by age, against the SLA, with a weekly open count', async () => {
       const { aging } = await entity();
-      expect(aging.open).toEqual({ critical: 3, high: 1 });
-      expect(aging.pastSla).toEqual({ critical: 1, high: 0 });
-      expect(aging.pastSlaFindingIds).toEqual([1]);
+      expect(aging.open).toEqual({ critical: [2, 1, 4], high: [3] });
+      expect(aging.pastSla).toEqual({ critical: [1], high: [] });
       expect(aging.slaDays).toEqual({ '1': { critical: 7, high: 30 } });
       expect(
-        aging.buckets.map(b => [b.label, b.critical, b.high, b.pastSla]),
+        aging.buckets.map(b => [
+          b.label,
+          b.critical.length,
+          b.high.length,
+          b.pastSla.length,
+        ]),
       ).toEqual([
         ['0–7 days', 1, 0, 0],
         ['8–14 days', 0, 0, 0],
@@ -436,7 +440,10 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         ['61–90 days', 0, 0, 0],
         ['over 90 days', 0, 0, 0],
       ]);
-      expect(aging.buckets[3].findingIds).toEqual([1, 4]);
+      expect(aging.buckets[3]).toMatchObject({
+        critical: [1, 4],
+        pastSla: [1],
+      });
       // Nov 8 (Sunday): F1, F3 open (F4 fixed then); Nov 15: F4 reopened
       // at noon; now: F2 too. F1 is past its SLA throughout.
       expect(
@@ -457,6 +464,12 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         reviewDue: 0,
         withoutCompensatingControl: 1,
         withinDays: 30,
+        ids: {
+          active: [2],
+          expiringSoon: [],
+          reviewDue: [],
+          withoutCompensatingControl: [2],
+        },
       });
       expect(
         card.controls.map(c => [c.control, c.applicable, c.present]),
@@ -505,6 +518,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
     const system = await service.entity({ entityRef: SYS, ...options }, NOW);
     // api's four and web's F6; F5 is accepted.
     expect(system.topRisks.items.map(r => r.id)).toEqual([2, 1, 4, 3, 6]);
+    expect(system.entityRefs).toEqual([API, WEB]);
     expect(system.criticality).toMatchObject({
       tier: '1',
       tierWeight: 3,
@@ -532,6 +546,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         businessUnit: BU,
         teams: [TEAM_A, TEAM_B],
       });
+      expect(card.entityRefs).toEqual([API, LIB, WEB, SYS]);
       expect(card.services).toEqual([
         {
           entityRef: API,
@@ -546,6 +561,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
           openHigh: 1,
           oldestCritical: { findingId: 4, title: 'Finding 4', ageDays: 60 },
           activeExceptions: 1,
+          activeExceptionIds: [2],
           expiringExceptions: 0,
           coverageGaps: [],
           gatePassRate: 0.5,
@@ -561,6 +577,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
           openCritical: 0,
           openHigh: 0,
           activeExceptions: 0,
+          activeExceptionIds: [],
           expiringExceptions: 0,
           coverageGaps: [
             'repository',
@@ -584,6 +601,7 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
           openCritical: 0,
           openHigh: 1,
           activeExceptions: 1,
+          activeExceptionIds: [1],
           expiringExceptions: 1,
           // A staging release counts as a recorded release.
           coverageGaps: ['sast', 'sca', 'secrets'],
@@ -603,9 +621,16 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         expiringSoon: 1,
         reviewDue: 1,
         withoutCompensatingControl: 1,
+        ids: {
+          active: [1, 2],
+          expiringSoon: [1],
+          reviewDue: [1],
+          withoutCompensatingControl: [2],
+        },
       });
-      expect(card.aging.open).toEqual({ critical: 3, high: 2 });
-      expect(card.aging.pastSlaFindingIds).toEqual([6, 1]);
+      expect(card.aging.open).toEqual({ critical: [2, 1, 4], high: [3, 6] });
+      // Most overdue first: F6 was due 55 days ago, F1 33.
+      expect(card.aging.pastSla).toEqual({ critical: [1], high: [6] });
       expect(card.aging.slaDays).toEqual({
         '1': { critical: 7, high: 30 },
         '2': { critical: 14, high: 45 },

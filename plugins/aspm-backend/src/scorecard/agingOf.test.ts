@@ -32,7 +32,9 @@ describe('agingOf', () => {
   const aging = agingOf(ctx, openFindingsByRisk(ctx), []);
 
   it('buckets open criticals and highs by whole days since first seen', () => {
-    expect(aging.buckets.map(b => [b.label, b.findingIds])).toEqual([
+    expect(
+      aging.buckets.map(b => [b.label, [...b.critical, ...b.high]]),
+    ).toEqual([
       ['0–7 days', [1]],
       ['8–14 days', [2, 3]],
       ['15–30 days', []],
@@ -40,13 +42,13 @@ describe('agingOf', () => {
       ['61–90 days', []],
       ['over 90 days', [4]],
     ]);
-    expect(aging.open).toEqual({ critical: 3, high: 1 });
+    expect(aging.open).toEqual({ critical: [4, 2, 1], high: [3] });
   });
 
   it('counts past the SLA of the tier: 14 days for a tier-2 critical, 45 for a high', () => {
     expect(aging.slaDays).toEqual({ '2': { critical: 14, high: 45 } });
-    expect(aging.pastSlaFindingIds).toEqual([4]);
-    expect(aging.buckets[5].pastSla).toBe(1);
-    expect(aging.buckets[1].pastSla).toBe(0); // 14.5-day high: 45-day SLA
+    expect(aging.pastSla).toEqual({ critical: [4], high: [] });
+    expect(aging.buckets[5].pastSla).toEqual([4]);
+    expect(aging.buckets[1].pastSla).toEqual([]); // 14.5-day high: 45-day SLA
   });
 });

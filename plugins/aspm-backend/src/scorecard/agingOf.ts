@@ -36,6 +36,12 @@ const overdueOrder = (a: ScorecardFinding, b: ScorecardFinding) =>
     (b.dueAt ? Date.parse(b.dueAt) : Infinity) ||
   a.id - b.id;
 
+/** Ids of the criticals and of the highs, in the list's order. */
+const idsBySeverity = (list: ScorecardFinding[]) => ({
+  critical: list.filter(f => f.severity === 'critical').map(f => f.id),
+  high: list.filter(f => f.severity === 'high').map(f => f.id),
+});
+
 /**
  * The critical and high findings open at the context's asOf, counted and
  * whether past their SLA deadline: one point of the weekly trend.
@@ -65,7 +71,8 @@ export function agingPoint(
 
 /**
  * Critical / high aging of a scope now: the open ones by age bucket (whole
- * days since first seen), how many are past their SLA deadline, the SLA
+ * days since first seen), those past their SLA deadline (ids: each count
+ * is a list's length), the SLA
  * days of each tier the scope's entities have, and the weekly trend given.
  * `open` is the scope's open findings ranked by risk (`openFindingsByRisk`).
  */
@@ -87,10 +94,8 @@ export function agingOf(
     return {
       label: bucketLabel(b),
       ...b,
-      critical: inBucket.filter(f => f.severity === 'critical').length,
-      high: inBucket.filter(f => f.severity === 'high').length,
-      pastSla: inBucket.filter(f => f.overdue).length,
-      findingIds: inBucket.map(f => f.id),
+      ...idsBySeverity(inBucket),
+      pastSla: inBucket.filter(f => f.overdue).map(f => f.id),
     };
   });
   const past = aged.filter(f => f.overdue).sort(overdueOrder);
@@ -103,14 +108,10 @@ export function agingOf(
       high: findingSlaDays(ctx.config.slaDays, 'high', e.tier),
     };
   }
-  const count = (list: ScorecardFinding[], severity: string) =>
-    list.filter(f => f.severity === severity).length;
   return {
     slaDays,
-    open: { critical: count(aged, 'critical'), high: count(aged, 'high') },
-    pastSla: { critical: count(past, 'critical'), high: count(past, 'high') },
-    pastSlaFindingIds: past.map(f => f.id),
-    openFindingIds: aged.map(f => f.id),
+    open: idsBySeverity(aged),
+    pastSla: idsBySeverity(past),
     buckets,
     trend,
   };

@@ -12,17 +12,25 @@ export function exceptionCounts(
   withinDays: number,
 ): ScorecardExceptions {
   const horizon = ctx.world.asOf + withinDays * DAY;
-  const active = ctx.exceptions;
+  const active = [...ctx.exceptions].sort((a, b) => a.id - b.id);
+  const ids = {
+    active: active.map(x => x.id),
+    expiringSoon: active
+      .filter(x => x.expiresAt !== undefined && x.expiresAt <= horizon)
+      .map(x => x.id),
+    reviewDue: active
+      .filter(x => x.reviewAt !== undefined && x.reviewAt <= horizon)
+      .map(x => x.id),
+    withoutCompensatingControl: active
+      .filter(x => !x.hasCompensatingControl)
+      .map(x => x.id),
+  };
   return {
-    active: active.length,
-    expiringSoon: active.filter(
-      x => x.expiresAt !== undefined && x.expiresAt <= horizon,
-    ).length,
-    reviewDue: active.filter(
-      x => x.reviewAt !== undefined && x.reviewAt <= horizon,
-    ).length,
-    withoutCompensatingControl: active.filter(x => !x.hasCompensatingControl)
-      .length,
+    active: ids.active.length,
+    expiringSoon: ids.expiringSoon.length,
+    reviewDue: ids.reviewDue.length,
+    withoutCompensatingControl: ids.withoutCompensatingControl.length,
     withinDays,
+    ids,
   };
 }

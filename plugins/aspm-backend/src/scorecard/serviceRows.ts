@@ -67,6 +67,7 @@ export function serviceRows(
           }
         : {}),
       activeExceptions: one.exceptions.length,
+      activeExceptionIds: one.exceptions.map(x => x.id).sort((a, b) => a - b),
       expiringExceptions: one.exceptions.filter(
         x => x.expiresAt !== undefined && x.expiresAt <= horizon,
       ).length,

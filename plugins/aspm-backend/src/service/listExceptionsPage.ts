@@ -32,6 +32,7 @@ export async function listExceptionsPage(
   }
   const page = await deps.exceptionsStore.list({
     entityRefs,
+    ids: params.id,
     status: params.status,
     category: params.category,
     source: params.source,

@@ -31,6 +31,8 @@ import {
   MetricTrend,
   OperatingMetricsReport,
   SecurityActionsResponse,
+  EntityScorecard,
+  TeamScorecard,
 } from '@aspm/plugin-aspm-common';
 
 /** Fields `GET /entities` can be ordered by. @public */
@@ -141,6 +143,8 @@ export type ExceptionsOrderBy =
  */
 export interface ListExceptionsRequest {
   entityRef?: string[];
+  /** These exceptions only (at most 100), e.g. the ones behind a scorecard's number. */
+  id?: number[];
   team?: string[];
   businessUnit?: string[];
   tier?: Array<Tier | 'untiered'>;
@@ -271,6 +275,16 @@ export interface GetOperatingMetricsRequest {
   months?: number;
 }
 
+/** Options of {@link AspmApi.getEntityScorecard} and {@link AspmApi.getTeamScorecard}. @public */
+export interface GetScorecardRequest {
+  /** Weeks of the trends, 1..26 (default 12). */
+  weeks?: number;
+  /** Days ahead the actions look, 1..90 (default 30). */
+  withinDays?: number;
+  /** Top risks listed, 1..100 (default 10). */
+  limit?: number;
+}
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -340,6 +354,19 @@ export interface AspmApi {
   getOperatingMetrics(
     request?: GetOperatingMetricsRequest,
   ): Promise<OperatingMetricsReport>;
+  /**
+   * The Security tab of a Component or System, section by section; a
+   * `ResponseError` (404) when the ASPM store has not seen it.
+   */
+  getEntityScorecard(
+    entityRef: string,
+    request?: GetScorecardRequest,
+  ): Promise<EntityScorecard>;
+  /** The scorecard of a Group with its sub-teams; 404 when unknown. */
+  getTeamScorecard(
+    groupRef: string,
+    request?: GetScorecardRequest,
+  ): Promise<TeamScorecard>;
 }
 
 /** @public */

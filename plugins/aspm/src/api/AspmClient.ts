@@ -22,6 +22,8 @@ import {
   MetricTrend,
   OperatingMetricsReport,
   SecurityActionsResponse,
+  EntityScorecard,
+  TeamScorecard,
 } from '@aspm/plugin-aspm-common';
 import {
   AspmApi,
@@ -42,6 +44,7 @@ import {
   GetMetricsRequest,
   GetMetricTrendRequest,
   GetOperatingMetricsRequest,
+  GetScorecardRequest,
 } from './AspmApi';
 
 type QueryValue = string | number | boolean | string[] | number[] | undefined;
@@ -224,6 +227,24 @@ export class AspmClient implements AspmApi {
     request: GetActionsRequest = {},
   ): Promise<SecurityActionsResponse> {
     return this.request(`/actions${toQueryString({ ...request })}`);
+  }
+
+  async getEntityScorecard(
+    entityRef: string,
+    request: GetScorecardRequest = {},
+  ): Promise<EntityScorecard> {
+    return this.request(
+      `/scorecard/entity${toQueryString({ entityRef, ...request })}`,
+    );
+  }
+
+  async getTeamScorecard(
+    groupRef: string,
+    request: GetScorecardRequest = {},
+  ): Promise<TeamScorecard> {
+    return this.request(
+      `/scorecard/team${toQueryString({ group: groupRef, ...request })}`,
+    );
   }
 
   async getOperatingMetrics(

@@ -23,3 +23,6 @@ export { useRelease } from './useRelease';
 export { useReleases } from './useReleases';
 export { useSecretRotation } from './useSecretRotation';
 export { useSecrets } from './useSecrets';
+export { useEntityScorecard } from './useEntityScorecard';
+export { useTeamScorecard } from './useTeamScorecard';
+export { useMetricDetail } from './useMetricDetail';
