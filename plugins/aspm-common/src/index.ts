@@ -21,3 +21,4 @@ export * from './operatingMetrics';
 export * from './operatingMetricsQuerySchema';
 export * from './packs';
 export * from './packSchemas';
+export * from './packPeriods';

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -12,6 +13,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { aspmApiRef } from './api';
 import { fakeAspmApi } from './__testUtils__/fixtures';
+import { demoPack } from './__testUtils__/packFixtures';
 import aspmPlugin, { aspmApi, aspmEntityContent } from './alpha';
 
 describe('alpha plugin', () => {
@@ -42,8 +44,8 @@ describe('alpha plugin', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Security');
   });
 
-  it('renders the org page at /aspm', async () => {
-    const api = fakeAspmApi();
+  it('renders the org page at /aspm: the director pack, with the ownership tab', async () => {
+    const api = fakeAspmApi({ getPack: jest.fn(async () => demoPack()) });
     const tester = createExtensionTester(aspmPlugin.getExtension('page:aspm'), {
       apis: [[aspmApiRef, api]],
     });
@@ -60,6 +62,12 @@ describe('alpha plugin', () => {
     expect(
       await screen.findByRole('heading', { name: 'Security posture' }),
     ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Security review: platform and product leadership, November 2026',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Ownership' }));
     expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
       '92.5%',
     );

@@ -489,6 +489,14 @@ export function fakeAspmApi(
     getMetricTrend: jest.fn(notFaked('getMetricTrend')),
     getActions: jest.fn(notFaked('getActions')),
     getOperatingMetrics: jest.fn(notFaked('getOperatingMetrics')),
+    // Director packs: a test that renders them overrides these.
+    getPack: jest.fn(notFaked('getPack')),
+    exportPack: jest.fn(notFaked('exportPack')),
+    listPackNarratives: jest.fn(notFaked('listPackNarratives')),
+    savePackNarrative: jest.fn(notFaked('savePackNarrative')),
+    listStrategicAsks: jest.fn(notFaked('listStrategicAsks')),
+    createStrategicAsk: jest.fn(notFaked('createStrategicAsk')),
+    updateStrategicAsk: jest.fn(notFaked('updateStrategicAsk')),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

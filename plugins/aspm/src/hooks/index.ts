@@ -23,3 +23,7 @@ export { useRelease } from './useRelease';
 export { useReleases } from './useReleases';
 export { useSecretRotation } from './useSecretRotation';
 export { useSecrets } from './useSecrets';
+export { usePack } from './usePack';
+export { usePackQuery } from './usePackQuery';
+export type { PackQuery } from './usePackQuery';
+export { usePackEditing } from './usePackEditing';
