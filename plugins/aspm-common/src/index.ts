@@ -25,3 +25,4 @@ export * from './scorecard';
 export * from './scorecardQuerySchema';
 export * from './packs';
 export * from './packSchemas';
+export * from './packPeriods';

@@ -98,6 +98,8 @@ export const packNarrativeBodySchema = z.strictObject({
 });
 /** @public */
 export type PackNarrativeBody = z.infer<typeof packNarrativeBodySchema>;
+/** What a client sends to PUT /packs/:audience/narrative (defaults optional). @public */
+export type PackNarrativeRequest = z.input<typeof packNarrativeBodySchema>;
 
 /** Body of POST /packs/asks. @public */
 export const strategicAskInputSchema = z.strictObject({
@@ -113,6 +115,8 @@ export const strategicAskInputSchema = z.strictObject({
 });
 /** @public */
 export type StrategicAskInput = z.infer<typeof strategicAskInputSchema>;
+/** What a client sends to POST /packs/asks (defaults optional). @public */
+export type StrategicAskRequest = z.input<typeof strategicAskInputSchema>;
 
 /** Body of PATCH /packs/asks/:id: what changes; closing needs the period. @public */
 export const strategicAskUpdateSchema = z

@@ -80,6 +80,10 @@ export function packRoutes(deps: {
     const name = `aspm-pack-${audience}-${scopeSlug(pack.scope)}-${
       pack.period.id
     }`;
+    // The portal (another origin) reads the file name.
+    if (query.format !== 'json') {
+      res.append('Access-Control-Expose-Headers', 'Content-Disposition');
+    }
     if (query.format === 'md') {
       res
         .type('text/markdown; charset=utf-8')

@@ -253,6 +253,10 @@ describe('/api/aspm/packs', () => {
     expect(md.headers['content-disposition']).toContain(
       `aspm-pack-leadership-org-${month}.md`,
     );
+    // The portal, on another origin, reads the file name.
+    expect(md.headers['access-control-expose-headers']).toContain(
+      'Content-Disposition',
+    );
     expect(md.text).toContain('## 1. Executive summary');
     expect(md.text).toContain(json.sections[0].blocks[0].headline);
     expect(md.text).toContain('| Metric | Value | Target |');
