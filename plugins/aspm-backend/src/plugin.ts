@@ -103,6 +103,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.catalogSync.schedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-catalog-sync runs');
             await syncer.run('schedule');
           },
         });
@@ -154,6 +155,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.exceptions.expirySchedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-exception-expiry runs');
             const n = await exceptionsStore.expireDue(new Date());
             if (n) logger.info(`Expired ${n} exception(s)`);
           },
@@ -221,6 +223,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.snapshots.schedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-metric-snapshots runs');
             // Not while the demo history is still loading: its days would
             // be snapshotted half-filled.
             if (demo && demo.getStatus().state !== 'done') return;
