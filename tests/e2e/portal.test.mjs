@@ -43,7 +43,7 @@ describe('the API the pages read', () => {
 describe('/aspm, the security posture page', () => {
   it('shows ownership completeness by business unit and tier, and the unowned components', async () => {
     const { page } = portal;
-    await portal.go('/aspm');
+    await portal.go('/aspm/ownership');
     await page
       .getByRole('heading', { name: 'Security posture' })
       .first()

@@ -3,6 +3,8 @@ import {
   aspmExceptionApprovePermission,
   aspmExceptionCreatePermission,
   aspmFindingsIngestPermission,
+  aspmPackEditPermission,
+  aspmPackReadPermission,
   aspmPermissions,
   aspmReadPermission,
   aspmSourcesRunPermission,
@@ -42,6 +44,7 @@ function user(userEntityRef: string, groups: string[] = []): PolicyQueryUser {
 const alice = user('user:default/alice', ['group:default/team-checkout']);
 const niaj = user('user:default/niaj', ['group:default/security']);
 const guest = user('user:development/guest');
+const rosa = user('user:default/rosa', ['group:default/directors']);
 
 async function decide(
   policy: DemoPermissionPolicy,
@@ -90,8 +93,9 @@ describe('DemoPermissionPolicy', () => {
       aspmSourcesRunPermission,
       aspmReleaseCreatePermission,
       aspmSecretRotatePermission,
+      aspmPackReadPermission,
     ]) {
-      for (const who of [alice, niaj, guest]) {
+      for (const who of [alice, niaj, guest, rosa]) {
         expect(await decide(policy, permission, who)).toBe(ALLOW);
       }
       expect(await decide(policy, permission)).toBe(DENY);
@@ -104,12 +108,31 @@ describe('DemoPermissionPolicy', () => {
       'aspm.exception.approve',
       'aspm.exception.create',
       'aspm.findings.ingest',
+      'aspm.pack.edit',
+      'aspm.pack.read',
       'aspm.read',
       'aspm.release.create',
       'aspm.secret.rotate',
+      'aspm.signals.create',
       'aspm.snapshots.rebuild',
       'aspm.sources.run',
     ]);
+  });
+
+  it('lets members of group:default/directors edit director packs, nobody else', async () => {
+    expect(await decide(policy, aspmPackEditPermission, rosa)).toBe(ALLOW);
+    for (const who of [alice, niaj, guest]) {
+      expect(await decide(policy, aspmPackEditPermission, who)).toBe(DENY);
+    }
+    expect(await decide(policy, aspmPackEditPermission)).toBe(DENY);
+    const custom = DemoPermissionPolicy.fromConfig(
+      new ConfigReader({ aspmDemoPolicy: { packEditors: 'security' } }),
+    );
+    expect(custom.packEditors).toEqual(['group:default/security']);
+    expect(await decide(custom, aspmPackEditPermission, niaj)).toBe(ALLOW);
+    expect(await decide(custom, aspmPackEditPermission, rosa)).toBe(DENY);
+    const none = new DemoPermissionPolicy({ packEditors: [] });
+    expect(await decide(none, aspmPackEditPermission, rosa)).toBe(DENY);
   });
 
   it('allows non-ASPM permissions, signed in or not', async () => {

@@ -7,7 +7,9 @@ import { DemoPermissionPolicy } from './DemoPermissionPolicy';
 
 /**
  * Installs the demo portal's permission policy; exception approvers come from
- * `aspmDemoPolicy.exceptionApprovers` (default `group:default/security`).
+ * `aspmDemoPolicy.exceptionApprovers` (default `group:default/security`),
+ * pack editors from `aspmDemoPolicy.packEditors` (default
+ * `group:default/directors`).
  */
 export default createBackendModule({
   pluginId: 'permission',
@@ -24,6 +26,8 @@ export default createBackendModule({
         logger.info(
           `ASPM demo policy: exceptions are approved by members of ${
             demoPolicy.exceptionApprovers.join(', ') || 'nobody'
+          }; director packs are edited by members of ${
+            demoPolicy.packEditors.join(', ') || 'nobody'
           }`,
         );
         policy.setPolicy(demoPolicy);

@@ -62,6 +62,30 @@ export const aspmSecretRotatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Post program signals: security reviews, incident follow-up actions and
+ * deployments (the tools that track them, CI pipelines). @public
+ */
+export const aspmSignalsCreatePermission = createPermission({
+  name: 'aspm.signals.create',
+  attributes: { action: 'create' },
+});
+
+/** Read director packs (GET /packs/:audience, asks, narrative revisions). @public */
+export const aspmPackReadPermission = createPermission({
+  name: 'aspm.pack.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Edit a director pack: save its narrative and decisions, raise, edit and
+ * close strategic asks, refresh a closed period's frozen numbers. @public
+ */
+export const aspmPackEditPermission = createPermission({
+  name: 'aspm.pack.edit',
+  attributes: { action: 'update' },
+});
+
 export const aspmPermissions = [
   aspmReadPermission,
   aspmCatalogSyncPermission,
@@ -72,4 +96,7 @@ export const aspmPermissions = [
   aspmReleaseCreatePermission,
   aspmSecretRotatePermission,
   aspmSnapshotsRebuildPermission,
+  aspmSignalsCreatePermission,
+  aspmPackReadPermission,
+  aspmPackEditPermission,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRIC_SETS } from './metricIds';
 import { EXPOSURES, TIERS } from './annotations';
 import { OWNER_RESOLUTIONS } from './types';
 import { FINDING_CATEGORIES, FINDING_STATES, SEVERITIES } from './findings';
@@ -530,6 +531,11 @@ const periodParam = z
 /** Query of GET /metrics. @public */
 export const metricsQuerySchema = z.strictObject({
   scope: scopeParam.optional(),
+  set: z
+    .enum(METRIC_SETS, {
+      message: `must be one of ${METRIC_SETS.join(', ')}`,
+    })
+    .default('director'),
   asOf: asOfSchema.optional(),
   period: periodParam.optional(),
   from: asOfSchema.optional(),
@@ -539,7 +545,7 @@ export const metricsQuerySchema = z.strictObject({
 export type MetricsQueryParams = z.infer<typeof metricsQuerySchema>;
 
 /** Query of GET /metrics/:id: the report's, plus a page of items. @public */
-export const metricDetailQuerySchema = metricsQuerySchema.extend({
+export const metricDetailQuerySchema = metricsQuerySchema.omit({ set: true }).extend({
   limit: intParam(1, 1000, 100),
   offset: intParam(0, 10_000_000, 0),
 });

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -12,6 +13,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { aspmApiRef } from './api';
 import { catalogEntity, fakeAspmApi } from './__testUtils__/fixtures';
+import { demoPack } from './__testUtils__/packFixtures';
 import aspmPlugin, {
   aspmApi,
   aspmEntityContent,
@@ -58,8 +60,8 @@ describe('alpha plugin', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Security');
   });
 
-  it('renders the org page at /aspm', async () => {
-    const api = fakeAspmApi();
+  it('renders the org page at /aspm: the director pack, with the ownership tab', async () => {
+    const api = fakeAspmApi({ getPack: jest.fn(async () => demoPack()) });
     const tester = createExtensionTester(aspmPlugin.getExtension('page:aspm'), {
       apis: [[aspmApiRef, api]],
     });
@@ -73,17 +75,23 @@ describe('alpha plugin', () => {
       },
     });
 
-    // The page is lazy: its first render loads its module graph (over a
-    // second on a loaded 2-core machine).
+    // The page is lazy-loaded and heavy: allow a loaded CI machine time.
+    const slow = { timeout: 15_000 };
+    expect(
+      await screen.findByRole('heading', { name: 'Security posture' }, slow),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole(
         'heading',
-        { name: 'Security posture' },
-        { timeout: 15_000 },
+        {
+          name: 'Security review: platform and product leadership, November 2026',
+        },
+        slow,
       ),
     ).toBeInTheDocument();
-    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
-      '92.5%',
-    );
+    await userEvent.click(screen.getByRole('tab', { name: 'Ownership' }));
+    expect(
+      await screen.findByTestId('aspm-org-percent', {}, slow),
+    ).toHaveTextContent('92.5%');
   });
 });

@@ -43,7 +43,10 @@ describe('legacy exports', () => {
       <TestApiProvider apis={[[aspmApiRef, fakeAspmApi()]]}>
         <AspmOrgPage />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        routeEntries: ['/ownership'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
     expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
       '92.5%',

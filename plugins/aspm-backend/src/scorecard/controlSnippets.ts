@@ -9,6 +9,8 @@ export const CONTROL_TITLES: Record<CoverageControl, string> = {
   secrets: 'Secret scan within 30 days',
   container: 'Container image scan within 30 days',
   'release-evidence': 'Release recorded with gates and evidence',
+  'repository-protection':
+    'Repository protections (OpenSSF Scorecard) within 90 days',
 };
 
 const ingest = (entityRef: string, scan: string, file: string) =>
@@ -70,6 +72,15 @@ export function controlSnippet(
           entityRef,
           'trivy image --format json --output trivy-image.json "$IMAGE"',
           'trivy-image.json',
+        ),
+      };
+    case 'repository-protection':
+      return {
+        language: 'shell',
+        text: ingest(
+          entityRef,
+          'scorecard --repo="github.com/$GITHUB_REPOSITORY" --format json > scorecard.json',
+          'scorecard.json',
         ),
       };
     case 'release-evidence':

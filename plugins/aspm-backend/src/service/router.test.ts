@@ -51,8 +51,8 @@ describe('ASPM API over the demo org', () => {
       domain: 4,
       api: 3,
       resource: 3,
-      user: 16,
-      group: 21,
+      user: 17,
+      group: 22,
     });
   });
 
@@ -217,7 +217,7 @@ describe('ASPM API over the demo org', () => {
       added: 0,
       changed: 0,
       gone: 0,
-      unchanged: 94,
+      unchanged: 96,
     });
   });
 

@@ -44,8 +44,12 @@ import { SnapshotService } from '../metrics/SnapshotService';
 import { snapshotRoutes } from './snapshotRoutes';
 import { OperatingMetricsService } from '../metrics/OperatingMetricsService';
 import { operatingRoutes } from './operatingRoutes';
+import { ProgramSignalsService } from '../signals/ProgramSignalsService';
+import { signalRoutes } from './signalRoutes';
 import { ScorecardService } from '../scorecard/ScorecardService';
 import { scorecardRoutes } from './scorecardRoutes';
+import { PackService } from '../packs/PackService';
+import { packRoutes } from './packRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -63,7 +67,9 @@ export interface RouterOptions {
   metrics: MetricsService;
   snapshots: SnapshotService;
   operatingMetrics: OperatingMetricsService;
+  signals: ProgramSignalsService;
   scorecards: ScorecardService;
+  packs: PackService;
 }
 
 /** The HTTP API under /api/aspm. Thin: validate, authorize, delegate. */
@@ -212,7 +218,9 @@ export async function createRouter(
   router.use(
     operatingRoutes({ guard, operatingMetrics: options.operatingMetrics }),
   );
+  router.use(signalRoutes({ guard, signals: options.signals, json }));
   router.use(scorecardRoutes({ guard, scorecards: options.scorecards }));
+  router.use(packRoutes({ guard, packs: options.packs, json }));
 
   return router;
 }

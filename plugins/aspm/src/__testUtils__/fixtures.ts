@@ -497,6 +497,14 @@ export function fakeAspmApi(
     // Scorecards answer the fixtures of scorecardFixtures.ts.
     getEntityScorecard: jest.fn(async () => paymentsApiScorecard),
     getTeamScorecard: jest.fn(async () => ledgerTeamScorecard),
+    // Director packs: a test that renders them overrides these.
+    getPack: jest.fn(notFaked('getPack')),
+    exportPack: jest.fn(notFaked('exportPack')),
+    listPackNarratives: jest.fn(notFaked('listPackNarratives')),
+    savePackNarrative: jest.fn(notFaked('savePackNarrative')),
+    listStrategicAsks: jest.fn(notFaked('listStrategicAsks')),
+    createStrategicAsk: jest.fn(notFaked('createStrategicAsk')),
+    updateStrategicAsk: jest.fn(notFaked('updateStrategicAsk')),
     ...overrides,
   };
   return api as jest.Mocked<AspmApi>;

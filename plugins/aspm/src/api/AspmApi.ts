@@ -33,6 +33,13 @@ import {
   SecurityActionsResponse,
   EntityScorecard,
   TeamScorecard,
+  DirectorPack,
+  PackAudience,
+  PackNarrativeRequest,
+  PackNarrativeRevision,
+  StrategicAsk,
+  StrategicAskRequest,
+  StrategicAskUpdate,
 } from '@aspm/plugin-aspm-common';
 
 /** Fields `GET /entities` can be ordered by. @public */
@@ -285,6 +292,34 @@ export interface GetScorecardRequest {
   limit?: number;
 }
 
+/** Which pack: the scope (`org` or `businessUnit:<group>`) and the period. @public */
+export interface GetPackRequest {
+  /** Default `org`. */
+  scope?: string;
+  /** `2026-11`, `2026-Q3`, `2026-W42`, `2026-H2`; default the last full month. */
+  period?: string;
+}
+
+/** Query of {@link AspmApi.exportPack}. @public */
+export interface ExportPackRequest extends GetPackRequest {
+  format: 'md' | 'csv';
+  /** CSV: which table (default the scorecard). */
+  table?: string;
+}
+
+/** An exported pack: the file the backend answered. @public */
+export interface PackExport {
+  fileName: string;
+  contentType: string;
+  text: string;
+}
+
+/** Query of {@link AspmApi.listStrategicAsks}. @public */
+export interface ListStrategicAsksRequest {
+  scope?: string;
+  status?: 'open' | 'closed' | 'all';
+}
+
 /** Client of the ASPM backend. @public */
 export interface AspmApi {
   listEntities(request?: ListAspmEntitiesRequest): Promise<Page<AspmEntity>>;
@@ -367,6 +402,37 @@ export interface AspmApi {
     groupRef: string,
     request?: GetScorecardRequest,
   ): Promise<TeamScorecard>;
+  /** A director pack (A leadership, B managers, C board) for a scope and period. */
+  getPack(
+    audience: PackAudience,
+    request?: GetPackRequest,
+  ): Promise<DirectorPack>;
+  /** The same pack as Markdown or CSV, with the file name the backend gives it. */
+  exportPack(
+    audience: PackAudience,
+    request: ExportPackRequest,
+  ): Promise<PackExport>;
+  /** Saved revisions of a pack's narrative, newest first. */
+  listPackNarratives(
+    audience: PackAudience,
+    request: GetPackRequest & { period: string },
+  ): Promise<PackNarrativeRevision[]>;
+  /** Saves the edited narrative of a pack (needs aspm.pack.edit). */
+  savePackNarrative(
+    audience: PackAudience,
+    request: GetPackRequest & { period: string },
+    body: PackNarrativeRequest,
+  ): Promise<PackNarrativeRevision>;
+  listStrategicAsks(
+    request?: ListStrategicAsksRequest,
+  ): Promise<StrategicAsk[]>;
+  /** Raises a strategic ask (needs aspm.pack.edit). */
+  createStrategicAsk(body: StrategicAskRequest): Promise<StrategicAsk>;
+  /** Edits, closes or reopens a strategic ask (needs aspm.pack.edit). */
+  updateStrategicAsk(
+    id: number,
+    body: StrategicAskUpdate,
+  ): Promise<StrategicAsk>;
 }
 
 /** @public */

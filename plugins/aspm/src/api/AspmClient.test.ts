@@ -596,4 +596,117 @@ describe('AspmClient', () => {
     expect(error.statusCode).toBe(400);
     expect(error.cause.message).toBe(message);
   });
+
+  it('gets a pack, saves its narrative and asks, with their paths, queries and bodies', async () => {
+    const pack = recordRequests('get', '/packs/board', { audience: 'board' });
+    const revisions = recordRequests('get', '/packs/leadership/narrative', {
+      items: [{ revision: 1 }],
+    });
+    const asks = recordRequests('get', '/packs/asks', { items: [{ id: 4 }] });
+    const created = recordRequests('post', '/packs/asks', { id: 5 });
+    const bodies: Array<{ method: string; url: string; body: unknown }> = [];
+    server.use(
+      http.put(`${baseUrl}/packs/leadership/narrative`, async ({ request }) => {
+        bodies.push({
+          method: 'PUT',
+          url: request.url,
+          body: await request.json(),
+        });
+        return HttpResponse.json({ revision: 2 });
+      }),
+      http.patch(`${baseUrl}/packs/asks/:id`, async ({ request }) => {
+        bodies.push({
+          method: 'PATCH',
+          url: request.url,
+          body: await request.json(),
+        });
+        return HttpResponse.json({ id: 5, status: 'closed' });
+      }),
+    );
+
+    expect(
+      await client.getPack('board', {
+        scope: 'businessUnit:group:default/payments-bu',
+        period: '2026-H2',
+      }),
+    ).toEqual({ audience: 'board' });
+    expect(
+      await client.listPackNarratives('leadership', { period: '2026-11' }),
+    ).toEqual([{ revision: 1 }]);
+    expect(
+      await client.savePackNarrative(
+        'leadership',
+        { period: '2026-11', scope: 'org' },
+        { headline: 'H', items: [{ whatChanged: 'A', why: 'B' }] },
+      ),
+    ).toEqual({ revision: 2 });
+    expect(await client.listStrategicAsks({ status: 'open' })).toEqual([
+      { id: 4 },
+    ]);
+    await client.createStrategicAsk({ kind: 'budget', title: 'Fund it' });
+    expect(
+      await client.updateStrategicAsk(5, {
+        status: 'closed',
+        closedIn: '2026-11',
+      }),
+    ).toEqual({ id: 5, status: 'closed' });
+
+    const query = (r: Request) =>
+      Object.fromEntries(new URL(r.url).searchParams);
+    expect(query(pack[0])).toEqual({
+      scope: 'businessUnit:group:default/payments-bu',
+      period: '2026-H2',
+    });
+    expect(query(revisions[0])).toEqual({ period: '2026-11' });
+    expect(query(asks[0])).toEqual({ status: 'open' });
+    expect(await created[0].json()).toEqual({
+      kind: 'budget',
+      title: 'Fund it',
+    });
+    expect(bodies).toEqual([
+      {
+        method: 'PUT',
+        url: `${baseUrl}/packs/leadership/narrative?period=2026-11&scope=org`,
+        body: { headline: 'H', items: [{ whatChanged: 'A', why: 'B' }] },
+      },
+      {
+        method: 'PATCH',
+        url: `${baseUrl}/packs/asks/5`,
+        body: { status: 'closed', closedIn: '2026-11' },
+      },
+    ]);
+  });
+
+  it('exports a pack as a file, named as the backend names it', async () => {
+    server.use(
+      http.get(`${baseUrl}/packs/leadership`, ({ request }) => {
+        const format = new URL(request.url).searchParams.get('format');
+        return new HttpResponse(format === 'md' ? '# Pack' : 'a,b\r\n', {
+          headers: {
+            'Content-Type':
+              format === 'md'
+                ? 'text/markdown; charset=utf-8'
+                : 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="aspm-pack-leadership-org-2026-11.${format}"`,
+          },
+        });
+      }),
+    );
+    expect(
+      await client.exportPack('leadership', {
+        period: '2026-11',
+        format: 'md',
+      }),
+    ).toEqual({
+      fileName: 'aspm-pack-leadership-org-2026-11.md',
+      contentType: 'text/markdown; charset=utf-8',
+      text: '# Pack',
+    });
+    const csv = await client.exportPack('leadership', {
+      format: 'csv',
+      table: 'trend',
+    });
+    expect(csv.fileName).toBe('aspm-pack-leadership-org-2026-11.csv');
+    expect(csv.text).toBe('a,b\r\n');
+  });
 });

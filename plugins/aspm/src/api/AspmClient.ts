@@ -24,6 +24,13 @@ import {
   SecurityActionsResponse,
   EntityScorecard,
   TeamScorecard,
+  DirectorPack,
+  PackAudience,
+  PackNarrativeRequest,
+  PackNarrativeRevision,
+  StrategicAsk,
+  StrategicAskRequest,
+  StrategicAskUpdate,
 } from '@aspm/plugin-aspm-common';
 import {
   AspmApi,
@@ -45,6 +52,10 @@ import {
   GetMetricTrendRequest,
   GetOperatingMetricsRequest,
   GetScorecardRequest,
+  ExportPackRequest,
+  GetPackRequest,
+  ListStrategicAsksRequest,
+  PackExport,
 } from './AspmApi';
 
 type QueryValue = string | number | boolean | string[] | number[] | undefined;
@@ -253,9 +264,103 @@ export class AspmClient implements AspmApi {
     return this.request(`/metrics-operating${toQueryString({ ...request })}`);
   }
 
+  async getPack(
+    audience: PackAudience,
+    request: GetPackRequest = {},
+  ): Promise<DirectorPack> {
+    return this.request(
+      `/packs/${encodeURIComponent(audience)}${toQueryString({ ...request })}`,
+    );
+  }
+
+  async exportPack(
+    audience: PackAudience,
+    request: ExportPackRequest,
+  ): Promise<PackExport> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('aspm');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/packs/${encodeURIComponent(audience)}${toQueryString({
+        ...request,
+      })}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const named = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+    return {
+      fileName:
+        named ??
+        `aspm-pack-${audience}-${(request.scope ?? 'org').replace(
+          /^.*\//,
+          '',
+        )}-${request.period ?? 'latest'}.${request.format}`,
+      contentType: response.headers.get('content-type') ?? 'text/plain',
+      text: await response.text(),
+    };
+  }
+
+  async listPackNarratives(
+    audience: PackAudience,
+    request: GetPackRequest & { period: string },
+  ): Promise<PackNarrativeRevision[]> {
+    const page = await this.request<{ items: PackNarrativeRevision[] }>(
+      `/packs/${encodeURIComponent(audience)}/narrative${toQueryString({
+        ...request,
+      })}`,
+    );
+    return page.items;
+  }
+
+  async savePackNarrative(
+    audience: PackAudience,
+    request: GetPackRequest & { period: string },
+    body: PackNarrativeRequest,
+  ): Promise<PackNarrativeRevision> {
+    return this.send(
+      'PUT',
+      `/packs/${encodeURIComponent(audience)}/narrative${toQueryString({
+        ...request,
+      })}`,
+      body,
+    );
+  }
+
+  async listStrategicAsks(
+    request: ListStrategicAsksRequest = {},
+  ): Promise<StrategicAsk[]> {
+    const page = await this.request<{ items: StrategicAsk[] }>(
+      `/packs/asks${toQueryString({ ...request })}`,
+    );
+    return page.items;
+  }
+
+  async createStrategicAsk(body: StrategicAskRequest): Promise<StrategicAsk> {
+    return this.post('/packs/asks', body);
+  }
+
+  async updateStrategicAsk(
+    id: number,
+    body: StrategicAskUpdate,
+  ): Promise<StrategicAsk> {
+    return this.send(
+      'PATCH',
+      `/packs/asks/${encodeURIComponent(String(id))}`,
+      body,
+    );
+  }
+
   private async post<T>(path: string, body: unknown): Promise<T> {
+    return this.send('POST', path, body);
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
     return this.request(path, {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });

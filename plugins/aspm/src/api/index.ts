@@ -21,5 +21,9 @@ export type {
   ListIngestionsRequest,
   ListReleasesRequest,
   ListSecretsRequest,
+  ExportPackRequest,
+  GetPackRequest,
+  ListStrategicAsksRequest,
+  PackExport,
 } from './AspmApi';
 export { AspmClient } from './AspmClient';

@@ -26,3 +26,7 @@ export { useSecrets } from './useSecrets';
 export { useEntityScorecard } from './useEntityScorecard';
 export { useTeamScorecard } from './useTeamScorecard';
 export { useMetricDetail } from './useMetricDetail';
+export { usePack } from './usePack';
+export { usePackQuery } from './usePackQuery';
+export type { PackQuery } from './usePackQuery';
+export { usePackEditing } from './usePackEditing';

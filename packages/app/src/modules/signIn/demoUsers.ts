@@ -49,6 +49,14 @@ export const DEMO_USERS: DemoUser[] = [
     description:
       'Product Security: approves, rejects, renews and revokes exceptions (never one they requested themselves).',
   },
+  {
+    name: 'rosa',
+    displayName: 'Rosa Martins',
+    role: 'director',
+    group: 'directors',
+    description:
+      'Director: runs the monthly security review at /aspm; edits the director packs (narrative, decisions, strategic asks).',
+  },
 ];
 
 /** The accessible name of a user's sign-in button. */

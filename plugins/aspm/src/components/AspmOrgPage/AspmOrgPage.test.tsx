@@ -9,15 +9,20 @@ import {
   fakeAspmApi,
   lastSync,
 } from '../../__testUtils__/fixtures';
+import { demoPack } from '../../__testUtils__/packFixtures';
 import { formatDateTime } from '../../utils/format';
 import { AspmOrgPage } from './AspmOrgPage';
 
-function render(api = fakeAspmApi()) {
+/** The page at one of its tabs: `/` (director pack), `/ownership`, `/exceptions`. */
+function render(api = fakeAspmApi(), route = '/ownership') {
   return renderInTestApp(
     <TestApiProvider apis={[[aspmApiRef, api]]}>
       <AspmOrgPage />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: [route],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 
@@ -38,6 +43,26 @@ function tableRows(title: string) {
 }
 
 describe('AspmOrgPage', () => {
+  it('opens on the director pack, with the ownership overview and the exception register as tabs', async () => {
+    const api = fakeAspmApi({ getPack: jest.fn(async () => demoPack()) });
+    await render(api, '/');
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Security review: platform and product leadership, November 2026',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getOwnership).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('tab').map(t => t.textContent)).toEqual([
+      'Director pack',
+      'Ownership',
+      'Exceptions',
+    ]);
+    await userEvent.click(screen.getByRole('tab', { name: 'Ownership' }));
+    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
+      '92.5%',
+    );
+  });
+
   it('shows the org ownership completeness', async () => {
     const api = fakeAspmApi();
     await render(api);
@@ -143,7 +168,7 @@ describe('AspmOrgPage', () => {
 
   it('shows the exception register with its category summary', async () => {
     const api = fakeAspmApi();
-    await render(api);
+    await render(api, '/exceptions');
     expect(
       await screen.findByRole('region', { name: 'Exception register' }),
     ).toBeInTheDocument();

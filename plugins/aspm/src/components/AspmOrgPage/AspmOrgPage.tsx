@@ -1,12 +1,12 @@
 import { OwnershipReport } from '@aspm/plugin-aspm-common';
 import {
-  Content,
   ContentHeader,
   EmptyState,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
+  TabbedLayout,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -18,6 +18,7 @@ import { useCatalogSync, useOwnershipReport } from '../../hooks';
 import { formatDateTime, nounForKinds } from '../../utils/format';
 import { toChartData } from '../../utils/ownership';
 import { errorMessage } from '../../utils/errors';
+import { DirectorPack } from '../DirectorPack';
 import { ExceptionRegister } from '../ExceptionRegister';
 import { BusinessUnitTable, NO_BUSINESS_UNIT } from './BusinessUnitTable';
 import { OffendersTable } from './OffendersTable';
@@ -173,18 +174,27 @@ export const AspmOrgOverview = () => {
   );
 };
 
-/** The ASPM org page at /aspm. */
+/**
+ * The ASPM org page at /aspm: the director pack (the monthly and quarterly
+ * security review), and at /aspm/ownership and /aspm/exceptions the
+ * ownership overview and the exception register.
+ */
 export const AspmOrgPage = () => (
   <Page themeId="tool">
     <Header
       title="Security posture"
-      subtitle="Ownership, criticality and accepted risks of the software catalog"
+      subtitle="The security review, ownership and accepted risks of the software catalog"
     />
-    <Content>
-      <AspmOrgOverview />
-      <Box mt={4}>
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title="Director pack">
+        <DirectorPack />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/ownership" title="Ownership">
+        <AspmOrgOverview />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/exceptions" title="Exceptions">
         <ExceptionRegister />
-      </Box>
-    </Content>
+      </TabbedLayout.Route>
+    </TabbedLayout>
   </Page>
 );

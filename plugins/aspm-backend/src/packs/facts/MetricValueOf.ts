@@ -1,0 +1,12 @@
+import { DirectorMetricId, MetricValue } from '@aspm/plugin-aspm-common';
+import { MetricContext } from '../../metrics/MetricContext';
+
+/**
+ * A metric's value with target, status and direction against `previous`
+ * (MetricsService.value, passed in so that the facts stay pure).
+ */
+export type MetricValueOf = (
+  id: DirectorMetricId,
+  ctx: MetricContext,
+  previous: MetricContext,
+) => MetricValue;

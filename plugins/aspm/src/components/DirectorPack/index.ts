@@ -1,0 +1,1 @@
+export { DirectorPack } from './DirectorPack';
