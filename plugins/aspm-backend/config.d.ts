@@ -18,6 +18,18 @@ export interface Config {
      * Default: ["business-unit", "department"].
      */
     businessUnitGroupTypes?: string[];
+    /** What puts an entity on an approved golden path (golden_path_adoption). */
+    goldenPath?: {
+      /** An annotation whose value is not "false". Default aspm.io/golden-path. */
+      annotation?: string;
+      /** Any of these tags. Default ["golden-path"]. */
+      tags?: string[];
+      /**
+       * Scaffolder templates (backstage.io/source-template values) that are
+       * golden paths, or "*" for any. Default none.
+       */
+      templates?: string[];
+    };
     demo?: {
       /**
        * Load a year of seeded, weekly scan history for the catalog's
@@ -116,8 +128,9 @@ export interface Config {
       coverage?: {
         /**
          * Controls a tier-1 Component must have: owner, repository, sast,
-         * sca, secrets, container (services only), release-evidence.
-         * Default all.
+         * sca, secrets, container (services only), release-evidence,
+         * repository-protection (OpenSSF Scorecard). Default all but
+         * repository-protection.
          */
         controls?: string[];
         /** A scan counts for this many days. Default 30. */
@@ -131,6 +144,25 @@ export interface Config {
        * medium 90, low 180.
        */
       slaDays?: { [severity: string]: number | { [tier: string]: number } };
+      /** The program-signal metrics (docs/metrics.md, Program signals). */
+      signals?: {
+        /** A completed review covers an entity this many days. Default 365. */
+        reviewCoverageDays?: number;
+        /** Review kinds that count. Default [threat-model, design-review]. */
+        reviewKinds?: string[];
+        /** Tiers of the coverage and protection metrics. Default ["1", "2"]. */
+        criticalTiers?: string[];
+        /**
+         * Scorecard checks that make a repository protected. Default
+         * Branch-Protection, Token-Permissions, Dangerous-Workflow,
+         * Pinned-Dependencies.
+         */
+        protectionChecks?: string[];
+        /** Each must score at least this (0..10). Default 8. */
+        protectionThreshold?: number;
+        /** Environments whose deploys DORA counts. Default [production]. */
+        productionEnvironments?: string[];
+      };
       /**
        * Targets by metric id: { op: '>=' | '>' | '<' | '<=', value }, or
        * 'none' (the metric must then not get worse window on window).

@@ -113,6 +113,7 @@ describe('DemoPermissionPolicy', () => {
       'aspm.read',
       'aspm.release.create',
       'aspm.secret.rotate',
+      'aspm.signals.create',
       'aspm.snapshots.rebuild',
       'aspm.sources.run',
     ]);

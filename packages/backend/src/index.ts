@@ -26,4 +26,8 @@ backend.add(import('./permissionPolicyModule'));
 // ASPM
 backend.add(import('@aspm/plugin-aspm-backend'));
 
+// The ASPM actions (and any other plugin's listed in
+// backend.actions.pluginSources) as MCP tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

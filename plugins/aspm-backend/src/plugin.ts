@@ -14,9 +14,13 @@ import { ReleaseService } from './releases/ReleaseService';
 import { MetricsService } from './metrics/MetricsService';
 import { SnapshotService } from './metrics/SnapshotService';
 import { OperatingMetricsService } from './metrics/OperatingMetricsService';
+import { ProgramSignalsService } from './signals/ProgramSignalsService';
+import { ScorecardService } from './scorecard/ScorecardService';
 import { CatalogSyncer } from './catalog/CatalogSyncer';
 import { readAspmConfig } from './config/readAspmConfig';
 import { createRouter } from './service/router';
+import { registerAspmActions } from './agentActions/registerAspmActions';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { SourceRunner } from './sources/SourceRunner';
 import { IngestService } from './ingest/IngestService';
 import { DemoHistorySeeder } from './demo/DemoHistorySeeder';
@@ -55,6 +59,7 @@ export const aspmPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -67,6 +72,7 @@ export const aspmPlugin = createBackendPlugin({
         discovery,
         permissions,
         permissionsRegistry,
+        actionsRegistry,
       }) {
         const config = readAspmConfig(rootConfig);
         const {
@@ -76,6 +82,7 @@ export const aspmPlugin = createBackendPlugin({
           releases: releasesStore,
           metrics: metricsStore,
           snapshots: snapshotStore,
+          signals: signalsStore,
           packs: packStore,
         } = await createStores({
           database,
@@ -96,6 +103,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.catalogSync.schedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-catalog-sync runs');
             await syncer.run('schedule');
           },
         });
@@ -122,6 +130,13 @@ export const aspmPlugin = createBackendPlugin({
           releases: releasesStore,
           ...metricSettings,
         });
+        const scorecards = new ScorecardService({
+          store,
+          metricsStore,
+          metrics,
+          snapshots: snapshotStore,
+          settings: metricSettings,
+        });
         const snapshots = new SnapshotService({
           store: metricsStore,
           snapshots: snapshotStore,
@@ -140,6 +155,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.exceptions.expirySchedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-exception-expiry runs');
             const n = await exceptionsStore.expireDue(new Date());
             if (n) logger.info(`Expired ${n} exception(s)`);
           },
@@ -155,7 +171,11 @@ export const aspmPlugin = createBackendPlugin({
         });
         await sourceRunner.schedule(scheduler);
 
-        const ingest = new IngestService({ store, findings });
+        const signals = new ProgramSignalsService({
+          store,
+          signals: signalsStore,
+        });
+        const ingest = new IngestService({ store, findings, signals });
         let demo: DemoHistorySeeder | undefined;
         if (config.demo.enabled) {
           demo = new DemoHistorySeeder({
@@ -166,6 +186,7 @@ export const aspmPlugin = createBackendPlugin({
             exceptions: exceptionsStore,
             categories: config.exceptions.categories,
             releases: releaseService,
+            signals,
             logger: logger.child({ task: 'demo-history' }),
             weeks: config.demo.weeks,
             settleMs: 5000,
@@ -202,6 +223,7 @@ export const aspmPlugin = createBackendPlugin({
           scope: 'global',
           ...config.snapshots.schedule,
           fn: async () => {
+            logger.debug('Scheduled task aspm-metric-snapshots runs');
             // Not while the demo history is still loading: its days would
             // be snapshotted half-filled.
             if (demo && demo.getStatus().state !== 'done') return;
@@ -221,6 +243,21 @@ export const aspmPlugin = createBackendPlugin({
           canFreeze: () => !demo || demo.getStatus().state === 'done',
         });
 
+        // The same questions for agents (served over MCP by the MCP actions
+        // backend), under the same permissions.
+        registerAspmActions({
+          actionsRegistry,
+          permissions,
+          store,
+          findings,
+          exceptions,
+          exceptionsStore,
+          releases: releaseService,
+          metrics,
+          scorecards,
+          packs,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -238,6 +275,8 @@ export const aspmPlugin = createBackendPlugin({
             metrics,
             snapshots,
             operatingMetrics,
+            signals,
+            scorecards,
             packs,
           }),
         );

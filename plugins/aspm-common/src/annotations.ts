@@ -14,6 +14,13 @@ export const ASPM_BUSINESS_UNIT_ANNOTATION = 'aspm.io/business-unit';
 export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
 /** Where the entity's source lives ("url:https://host/org/repo/tree/main/"). @public */
 export const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
+/**
+ * The entity is on an approved golden path (paved road): `"true"` or the
+ * golden path's name. @public
+ */
+export const ASPM_GOLDEN_PATH_ANNOTATION = 'aspm.io/golden-path';
+/** Set by the Backstage scaffolder on entities it created from a template. @public */
+export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
 /** DefectDojo product id. @public */
 export const DEFECTDOJO_PRODUCT_ID_ANNOTATION = 'defectdojo.org/product-id';
 

@@ -1,4 +1,4 @@
-import { DirectorMetricId } from './metricIds';
+import { MetricId } from './metricIds';
 
 /** Whether a metric meets its target. @public */
 export type MetricStatus = 'met' | 'not-met' | 'no-data';
@@ -7,7 +7,14 @@ export type MetricStatus = 'met' | 'not-met' | 'no-data';
 export type MetricDirection = 'improving' | 'flat' | 'worsening';
 
 /** What kind of things stand behind a metric's number. @public */
-export type MetricItemKind = 'finding' | 'entity' | 'exception' | 'release';
+export type MetricItemKind =
+  | 'finding'
+  | 'entity'
+  | 'exception'
+  | 'release'
+  | 'review'
+  | 'incident-action'
+  | 'deployment';
 
 /** A target: the value must be at least (`>=`) or below (`<`) it. @public */
 export interface MetricTarget {
@@ -36,10 +43,13 @@ export interface MetricSegment {
 
 /** A metric's answer. @public */
 export interface MetricValue {
-  id: DirectorMetricId;
+  id: MetricId;
   title: string;
-  /** `ratio` (0..1), `days`, `points` (risk weight), `count`, `per100`. */
-  unit: 'ratio' | 'days' | 'points' | 'count' | 'per100';
+  /**
+   * `ratio` (0..1), `days`, `points` (risk weight), `count`, `per100`,
+   * `perWeek` (events a week).
+   */
+  unit: 'ratio' | 'days' | 'points' | 'count' | 'per100' | 'perWeek';
   /** Null when there is nothing to measure (no data, not zero). */
   value: number | null;
   numerator?: number;
@@ -142,7 +152,7 @@ export interface CountingChange {
 
 /** GET /metrics/:id/trend. @public */
 export interface MetricTrend {
-  id: DirectorMetricId;
+  id: MetricId;
   scope: string;
   interval: 'week' | 'month';
   points: MetricTrendPoint[];

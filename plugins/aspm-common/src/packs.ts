@@ -86,6 +86,7 @@ export type PackColumnType =
   | 'days'
   | 'points'
   | 'per100'
+  | 'perWeek'
   | 'date'
   | 'status'
   | 'direction';

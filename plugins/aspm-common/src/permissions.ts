@@ -62,6 +62,15 @@ export const aspmSecretRotatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Post program signals: security reviews, incident follow-up actions and
+ * deployments (the tools that track them, CI pipelines). @public
+ */
+export const aspmSignalsCreatePermission = createPermission({
+  name: 'aspm.signals.create',
+  attributes: { action: 'create' },
+});
+
 /** Read director packs (GET /packs/:audience, asks, narrative revisions). @public */
 export const aspmPackReadPermission = createPermission({
   name: 'aspm.pack.read',
@@ -87,6 +96,7 @@ export const aspmPermissions = [
   aspmReleaseCreatePermission,
   aspmSecretRotatePermission,
   aspmSnapshotsRebuildPermission,
+  aspmSignalsCreatePermission,
   aspmPackReadPermission,
   aspmPackEditPermission,
 ];

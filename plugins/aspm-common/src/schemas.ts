@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRIC_SETS } from './metricIds';
 import { EXPOSURES, TIERS } from './annotations';
 import { OWNER_RESOLUTIONS } from './types';
 import { FINDING_CATEGORIES, FINDING_STATES, SEVERITIES } from './findings';
@@ -175,6 +176,12 @@ const numericIdPath = (message: string) =>
  * The entity filters list endpoints share: entity refs, or the entities of
  * teams, business units and tiers (`untiered` for entities without one).
  */
+/** A list of at most 100 numeric ids (`id=3,12`). */
+const idList = (message: string) =>
+  list(z.string().regex(/^\d{1,15}$/, message)).transform(ids =>
+    ids.map(Number),
+  );
+
 const entityFilters = {
   entityRef: list(entityRefSchema).optional(),
   team: list(z.string().max(200)).optional(),
@@ -185,6 +192,8 @@ const entityFilters = {
 /** Query of GET /findings. @public */
 export const findingsQuerySchema = z.strictObject({
   ...entityFilters,
+  /** These findings only (at most 100 ids), e.g. the ones behind a scorecard's number. */
+  id: idList('must be a finding id (a number)').optional(),
   severity: list(z.enum(SEVERITIES)).optional(),
   state: list(z.enum(FINDING_STATES)).optional(),
   category: list(z.enum(FINDING_CATEGORIES)).optional(),
@@ -317,6 +326,8 @@ export const exceptionIdSchema = numericIdPath(
 /** Query of GET /exceptions. @public */
 export const exceptionsQuerySchema = z.strictObject({
   ...entityFilters,
+  /** These exceptions only (at most 100 ids), e.g. the ones behind a scorecard's number. */
+  id: idList('must be an exception id (a number)').optional(),
   status: list(z.enum(EXCEPTION_STATUSES)).optional(),
   category: list(z.string().max(60)).optional(),
   source: list(z.enum(EXCEPTION_SOURCES)).optional(),
@@ -520,6 +531,11 @@ const periodParam = z
 /** Query of GET /metrics. @public */
 export const metricsQuerySchema = z.strictObject({
   scope: scopeParam.optional(),
+  set: z
+    .enum(METRIC_SETS, {
+      message: `must be one of ${METRIC_SETS.join(', ')}`,
+    })
+    .default('director'),
   asOf: asOfSchema.optional(),
   period: periodParam.optional(),
   from: asOfSchema.optional(),
@@ -529,7 +545,7 @@ export const metricsQuerySchema = z.strictObject({
 export type MetricsQueryParams = z.infer<typeof metricsQuerySchema>;
 
 /** Query of GET /metrics/:id: the report's, plus a page of items. @public */
-export const metricDetailQuerySchema = metricsQuerySchema.extend({
+export const metricDetailQuerySchema = metricsQuerySchema.omit({ set: true }).extend({
   limit: intParam(1, 1000, 100),
   offset: intParam(0, 10_000_000, 0),
 });

@@ -68,6 +68,11 @@ export interface AspmEntity {
   exposure?: Exposure;
   repository?: AspmRepository;
   defectdojoProductId?: string;
+  /**
+   * Set when the entity is on an approved golden path: what matched
+   * (`annotation aspm.io/golden-path`, `tag golden-path`, `template ...`).
+   */
+  goldenPath?: string;
   annotationProblems: AnnotationProblem[];
   firstSeenAt: string;
   lastSyncedAt: string;

@@ -12,9 +12,13 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { aspmApiRef } from './api';
-import { fakeAspmApi } from './__testUtils__/fixtures';
+import { catalogEntity, fakeAspmApi } from './__testUtils__/fixtures';
 import { demoPack } from './__testUtils__/packFixtures';
-import aspmPlugin, { aspmApi, aspmEntityContent } from './alpha';
+import aspmPlugin, {
+  aspmApi,
+  aspmEntityContent,
+  aspmGroupContent,
+} from './alpha';
 
 describe('alpha plugin', () => {
   it('is the aspm plugin with its extensions', () => {
@@ -29,6 +33,18 @@ describe('alpha plugin', () => {
     expect(aspmPlugin.getExtension('entity-card:aspm')).toMatchObject({
       kind: 'entity-card',
     });
+    expect(aspmPlugin.getExtension('entity-content:aspm/group')).toMatchObject({
+      kind: 'entity-content',
+    });
+  });
+
+  it('adds the team scorecard as the Security tab of Groups only', () => {
+    const tester = createExtensionTester(aspmGroupContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('security');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Security');
+    const shows = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(shows?.(catalogEntity('team-ledger', 'Group'))).toBe(true);
+    expect(shows?.(catalogEntity('payments-api', 'Component'))).toBe(false);
   });
 
   it('provides the API client', () => {
@@ -59,17 +75,23 @@ describe('alpha plugin', () => {
       },
     });
 
+    // The page is lazy-loaded and heavy: allow a loaded CI machine time.
+    const slow = { timeout: 15_000 };
     expect(
-      await screen.findByRole('heading', { name: 'Security posture' }),
+      await screen.findByRole('heading', { name: 'Security posture' }, slow),
     ).toBeInTheDocument();
     expect(
-      await screen.findByRole('heading', {
-        name: 'Security review: platform and product leadership, November 2026',
-      }),
+      await screen.findByRole(
+        'heading',
+        {
+          name: 'Security review: platform and product leadership, November 2026',
+        },
+        slow,
+      ),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'Ownership' }));
-    expect(await screen.findByTestId('aspm-org-percent')).toHaveTextContent(
-      '92.5%',
-    );
+    expect(
+      await screen.findByTestId('aspm-org-percent', {}, slow),
+    ).toHaveTextContent('92.5%');
   });
 });

@@ -55,6 +55,18 @@ export const aspmEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Security tab of Group pages: the team scorecard. @alpha */
+export const aspmGroupContent = EntityContentBlueprint.make({
+  name: 'group',
+  params: {
+    path: 'security',
+    title: 'Security',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupAspmContent').then(m => <m.GroupAspmContent />),
+  },
+});
+
 /** Compact security posture card on the entity overview. @alpha */
 export const aspmEntityCard = EntityCardBlueprint.make({
   params: {
@@ -70,7 +82,13 @@ export default createFrontendPlugin({
   pluginId: 'aspm',
   title: 'Security posture',
   icon: <SecurityIcon />,
-  extensions: [aspmApi, aspmPage, aspmEntityContent, aspmEntityCard],
+  extensions: [
+    aspmApi,
+    aspmPage,
+    aspmEntityContent,
+    aspmEntityCard,
+    aspmGroupContent,
+  ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

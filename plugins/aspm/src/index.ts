@@ -1,6 +1,6 @@
 /**
  * Frontend of the ASPM plugins: the org security posture page, the entity
- * Security tab and the overview card.
+ * Security tab and the overview card, and the Security tab of Groups.
  *
  * @packageDocumentation
  */
@@ -9,6 +9,7 @@ export {
   AspmPage,
   EntityAspmContent,
   EntityAspmCard,
+  GroupAspmContent,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export * from './api';

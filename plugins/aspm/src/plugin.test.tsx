@@ -67,9 +67,13 @@ describe('legacy exports', () => {
     expect(
       await screen.findByText('Deployment criticality'),
     ).toBeInTheDocument();
+    // The card leads with the scorecard's overdue action.
     expect(
-      await screen.findByText('Owned, tiered and exposure known'),
+      await screen.findByText(
+        '1 action overdue: Log4j remote code execution (Log4Shell)',
+      ),
     ).toBeInTheDocument();
+    expect(await screen.findByText('Current top risks')).toBeInTheDocument();
     expect(api.getEntity).toHaveBeenCalledWith(
       'component:default/payments-api',
     );

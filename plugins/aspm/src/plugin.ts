@@ -48,6 +48,20 @@ export const EntityAspmContent = aspmPlugin.provide(
   }),
 );
 
+/**
+ * The Security tab of Group pages: the team's scorecard over the services
+ * it and its sub-teams own. @public
+ */
+export const GroupAspmContent = aspmPlugin.provide(
+  createComponentExtension({
+    name: 'GroupAspmContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupAspmContent').then(m => m.GroupAspmContent),
+    },
+  }),
+);
+
 /** Compact security posture card for an entity's overview. @public */
 export const EntityAspmCard = aspmPlugin.provide(
   createComponentExtension({

@@ -14,4 +14,6 @@ export const CONTROL_HOW_TO: Record<CoverageControl, string> = {
     'Upload a container image scan (e.g. Trivy image) at least every 30 days: POST /api/aspm/ingest?entityRef=…',
   'release-evidence':
     'Post each release from CI with its gates and evidence: POST /api/aspm/releases (see docs/releases.md)',
+  'repository-protection':
+    'Run OpenSSF Scorecard on the repository and upload its JSON result (scorecard --format json) to POST /api/aspm/ingest?entityRef=…; Branch-Protection, Token-Permissions, Dangerous-Workflow and Pinned-Dependencies must each score 8 or more',
 };

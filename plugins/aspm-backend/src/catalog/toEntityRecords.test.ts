@@ -4,6 +4,11 @@ import { toEntityRecords } from './toEntityRecords';
 const options = {
   businessUnitGroupTypes: ['business-unit', 'department'],
   placeholderOwners: ['unknown'],
+  goldenPath: {
+    annotation: 'aspm.io/golden-path',
+    tags: ['golden-path'],
+    templates: ['template:default/node-service'],
+  },
 };
 
 const group = (name: string, type: string, parent?: string): Entity => ({
@@ -173,5 +178,59 @@ describe('toEntityRecords', () => {
     expect(records.find(r => r.kind === 'component')?.entityRef).toBe(
       'component:default/dup',
     );
+  });
+
+  it('marks entities on a golden path by annotation, tag or template, and says which matched', () => {
+    const withMeta = (
+      name: string,
+      meta: { annotations?: Record<string, string>; tags?: string[] },
+    ): Entity => {
+      const e = component(name, 'team');
+      return {
+        ...e,
+        metadata: {
+          ...e.metadata,
+          annotations: { ...e.metadata.annotations, ...meta.annotations },
+          tags: meta.tags,
+        },
+      };
+    };
+    const r = Object.fromEntries(
+      toEntityRecords(
+        [
+          group('team', 'team'),
+          withMeta('marked', {
+            annotations: { 'aspm.io/golden-path': 'true' },
+          }),
+          withMeta('named', {
+            annotations: { 'aspm.io/golden-path': 'java-spring' },
+          }),
+          withMeta('off', { annotations: { 'aspm.io/golden-path': 'false' } }),
+          withMeta('tagged', { tags: ['Golden-Path', 'java'] }),
+          withMeta('scaffolded', {
+            annotations: {
+              'backstage.io/source-template': 'template:default/node-service',
+            },
+          }),
+          withMeta('other-template', {
+            annotations: {
+              'backstage.io/source-template': 'template:default/hackathon',
+            },
+          }),
+          withMeta('plain', {}),
+        ],
+        options,
+      ).map(x => [x.name, x.goldenPath]),
+    );
+    expect(r).toEqual({
+      team: undefined,
+      marked: 'annotation aspm.io/golden-path',
+      named: 'annotation aspm.io/golden-path: java-spring',
+      off: undefined,
+      tagged: 'tag golden-path',
+      scaffolded: 'template template:default/node-service',
+      'other-template': undefined,
+      plain: undefined,
+    });
   });
 });

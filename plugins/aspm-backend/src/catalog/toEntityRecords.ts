@@ -8,6 +8,7 @@ import { AspmEntityRecord, EntityMappingOptions } from './types';
 import { normalizeRef } from './normalizeRef';
 import { findBusinessUnit, GroupNode } from './findBusinessUnit';
 import { repositoryOf } from './repositoryOf';
+import { goldenPathOf } from './goldenPathOf';
 
 interface CatalogIndex {
   groups: Map<string, GroupNode & { title?: string }>;
@@ -298,6 +299,8 @@ export function toEntityRecords(
       defectdojoProductId: str(annotations[DEFECTDOJO_PRODUCT_ID_ANNOTATION]),
       annotationProblems: parsed.problems,
     };
+    const goldenPath = goldenPathOf(entity, options.goldenPath);
+    if (goldenPath) record.goldenPath = goldenPath;
     if (kind === 'group') {
       record.parentRef = index.groups.get(entityRef)?.parentRef;
     }

@@ -294,6 +294,15 @@ export function readAspmConfig(root: Config): AspmConfig {
       placeholderOwners: ownership?.getOptionalStringArray(
         'placeholderOwners',
       ) ?? ['unknown', 'unowned', 'none', 'tbd', 'nobody'],
+      goldenPath: {
+        annotation:
+          config?.getOptionalString('goldenPath.annotation') ??
+          'aspm.io/golden-path',
+        tags: config?.getOptionalStringArray('goldenPath.tags') ?? [
+          'golden-path',
+        ],
+        templates: config?.getOptionalStringArray('goldenPath.templates') ?? [],
+      },
     },
     ownership: {
       kinds: ownership?.getOptionalStringArray('kinds') ?? ['Component'],

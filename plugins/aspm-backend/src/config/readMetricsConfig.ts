@@ -1,7 +1,8 @@
 import { Config } from '@backstage/config';
 import {
-  DIRECTOR_METRIC_IDS,
-  DirectorMetricId,
+  METRIC_IDS,
+  MetricId,
+  REPO_PROTECTION_CHECKS,
   MetricTarget,
   SEVERITIES,
   Severity,
@@ -17,6 +18,7 @@ export const COVERAGE_CONTROLS = [
   'secrets',
   'container',
   'release-evidence',
+  'repository-protection',
 ] as const;
 /** A coverage control. */
 export type CoverageControl = (typeof COVERAGE_CONTROLS)[number];
@@ -49,7 +51,22 @@ export interface MetricsConfig {
   };
   /** Remediation SLA days by severity, then tier ("1".."3", `default`). */
   slaDays: Record<Severity, Record<string, number>>;
-  targets: Record<DirectorMetricId, MetricTarget | undefined>;
+  /** The program-signal metrics (reviews, protections, DORA). */
+  signals: {
+    /** A completed review counts for threat_model_coverage this many days. */
+    reviewCoverageDays: number;
+    /** Review kinds that count for threat_model_coverage. */
+    reviewKinds: string[];
+    /** Tiers threat_model_coverage and repo_protection_coverage count. */
+    criticalTiers: string[];
+    /** Scorecard checks that make up "protected". */
+    protectionChecks: string[];
+    /** Each of them must score at least this (0..10). */
+    protectionThreshold: number;
+    /** Deploys to these environments count for DORA. */
+    productionEnvironments: string[];
+  };
+  targets: Record<MetricId, MetricTarget | undefined>;
 }
 
 const positive = z.number().finite().min(0);
@@ -91,15 +108,34 @@ const schema = z.strictObject({
       z.union([days, z.partialRecord(slaTierKey, days)]),
     )
     .optional(),
+  signals: z
+    .strictObject({
+      reviewCoverageDays: days.optional(),
+      reviewKinds: z
+        .array(z.enum(['design-review', 'threat-model', 'pentest']))
+        .min(1)
+        .optional(),
+      criticalTiers: z
+        .array(z.enum(['1', '2', '3']))
+        .min(1)
+        .optional(),
+      protectionChecks: z.array(z.string().min(1).max(100)).min(1).optional(),
+      protectionThreshold: z.number().min(0).max(10).optional(),
+      productionEnvironments: z
+        .array(z.string().min(1).max(40))
+        .min(1)
+        .optional(),
+    })
+    .optional(),
   targets: z
     .strictObject(
       Object.fromEntries(
-        DIRECTOR_METRIC_IDS.map(id => [
+        METRIC_IDS.map(id => [
           id,
           z.union([target, z.literal('none'), z.null()]).optional(),
         ]),
       ) as Record<
-        DirectorMetricId,
+        MetricId,
         z.ZodOptional<
           z.ZodUnion<[typeof target, z.ZodLiteral<'none'>, z.ZodNull]>
         >
@@ -123,7 +159,9 @@ export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
     exposure: { internet: 2, internal: 1, unknown: 1.5 },
   },
   coverage: {
-    controls: [...COVERAGE_CONTROLS],
+    // repository-protection (OpenSSF Scorecard) is opt-in: add it to
+    // aspm.metrics.coverage.controls once Scorecard runs are pushed.
+    controls: COVERAGE_CONTROLS.filter(c => c !== 'repository-protection'),
     scanDays: 30,
     releaseDays: 90,
   },
@@ -146,6 +184,25 @@ export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
     secret_exposure_rate: undefined,
     secret_rotation_sla: { op: '>', value: 0.95 },
     evidence_completeness: { op: '>=', value: 1 },
+    review_first_response_time: { op: '<=', value: 5 },
+    reviews_waiting: undefined,
+    threat_model_coverage: { op: '>=', value: 0.9 },
+    incident_actions_aging: { op: '<', value: 30 },
+    repo_protection_coverage: { op: '>=', value: 0.9 },
+    golden_path_adoption: { op: '>=', value: 0.8 },
+    exception_decision_time: { op: '<=', value: 5 },
+    deployment_frequency: undefined,
+    lead_time_for_changes: { op: '<', value: 7 },
+    change_failure_rate: { op: '<', value: 0.15 },
+    time_to_restore: { op: '<', value: 1 },
+  },
+  signals: {
+    reviewCoverageDays: 365,
+    reviewKinds: ['threat-model', 'design-review'],
+    criticalTiers: ['1', '2'],
+    protectionChecks: [...REPO_PROTECTION_CHECKS],
+    protectionThreshold: 8,
+    productionEnvironments: ['production'],
   },
 };
 
@@ -172,7 +229,7 @@ export function readMetricsConfig(root: Config): MetricsConfig {
   }
   const targets = { ...d.targets };
   for (const [id, value] of Object.entries(c.targets ?? {})) {
-    targets[id as DirectorMetricId] =
+    targets[id as MetricId] =
       value && value !== 'none' ? (value as MetricTarget) : undefined;
   }
   return {
@@ -195,6 +252,7 @@ export function readMetricsConfig(root: Config): MetricsConfig {
       releaseDays: c.coverage?.releaseDays ?? d.coverage.releaseDays,
     },
     slaDays,
+    signals: { ...d.signals, ...c.signals },
     targets,
   };
 }

@@ -255,6 +255,7 @@ export class DatabaseExceptionsStore implements ExceptionsStore {
   async list(query: ExceptionsQuery): Promise<Page<AspmException>> {
     const q = this.base();
     if (query.entityRefs) q.whereIn('x.entity_ref', query.entityRefs);
+    if (query.ids) q.whereIn('x.id', query.ids);
     if (query.status?.length) q.whereIn('x.status', query.status);
     if (query.category?.length) q.whereIn('x.category', query.category);
     if (query.source?.length) q.whereIn('x.source', query.source);

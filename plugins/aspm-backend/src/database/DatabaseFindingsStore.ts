@@ -327,6 +327,7 @@ export class DatabaseFindingsStore implements FindingsStore {
   async listFindings(query: FindingsQuery): Promise<Page<Finding>> {
     const q = this.db('aspm_findings');
     if (query.entityRefs) q.whereIn('entity_ref', query.entityRefs);
+    if (query.ids) q.whereIn('id', query.ids);
     if (query.severity?.length) q.whereIn('severity', query.severity);
     if (query.state?.length) q.whereIn('state', query.state);
     if (query.category?.length) q.whereIn('category', query.category);

@@ -1,10 +1,12 @@
 import { Knex } from 'knex';
 import { FindingCategory, isOwned, Severity } from '@aspm/plugin-aspm-common';
 import { MetricsStore } from './MetricsStore';
+import { SignalsStore } from './SignalsStore';
 import {
   MetricsWorld,
   WorldEntity,
   WorldException,
+  WorldExceptionDecision,
   WorldFinding,
   WorldRelease,
   WorldScan,
@@ -17,6 +19,8 @@ import { parseJsonColumn } from '../util/parseJsonColumn';
 import { toMs } from '../util/time';
 
 const DAY = 86_400_000;
+/** A Scorecard run older than this (days) no longer counts as current. */
+const SCORECARD_MAX_AGE_DAYS = 90;
 /** Rows a PostgreSQL page reads (keyset pagination by id). */
 const PG_PAGE = 50_000;
 
@@ -105,7 +109,11 @@ interface EventColumns {
 export class DatabaseMetricsStore implements MetricsStore {
   private pending?: PendingLoad[];
 
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /** Program signals (reviews, incidents, deploys, Scorecard runs). */
+    private readonly signals?: SignalsStore,
+  ) {}
 
   loadWorld(options: LoadWorldOptions): Promise<MetricsWorld> {
     return new Promise((resolve, reject) => {
@@ -150,6 +158,15 @@ export class DatabaseMetricsStore implements MetricsStore {
     const worlds: MetricsWorld[] = [];
     for (let w = 0; w < requests.length; w++) {
       const { asOf, from, to, lookBack } = requests[w];
+      const exceptions = await this.exceptions(asOf);
+      const since = Math.min(from, lookBack);
+      const stored = this.signals
+        ? await this.signals.signalsAsOf({
+            asOf: requests[w].horizon,
+            since,
+            scorecardSince: asOf - SCORECARD_MAX_AGE_DAYS * DAY,
+          })
+        : undefined;
       worlds.push({
         asOf,
         from,
@@ -158,13 +175,20 @@ export class DatabaseMetricsStore implements MetricsStore {
         findings: replayed[w].findings,
         fixes: replayed[w].fixes,
         reopens: replayed[w].reopens,
-        exceptions: await this.exceptions(asOf),
+        exceptions: exceptions.active,
         releases: await this.releases(
           Math.min(from, lookBack),
           requests[w].horizon,
         ),
         secrets: secretsOf(findings, replayed[w].secrets, rotations, asOf),
         scans: await this.scans(lookBack, asOf, reported),
+        signals: stored && {
+          ...stored,
+          // Known at asOf: later responses and completions are not yet.
+          reviews: stored.reviews.filter(r => r.requestedAt <= asOf),
+          scorecards: stored.scorecards.filter(s => s.at <= asOf),
+          exceptionDecisions: exceptions.decisions,
+        },
       });
     }
     return worlds;
@@ -192,6 +216,9 @@ export class DatabaseMetricsStore implements MetricsStore {
         domain: s.domain ?? undefined,
         parentRef: s.parentRef ?? undefined,
         hasRepository: Boolean(s.repository),
+        // Only when set, so bases taken before golden paths were read
+        // hash as they did.
+        goldenPath: s.goldenPath ? true : undefined,
       };
     });
   }
@@ -451,7 +478,10 @@ export class DatabaseMetricsStore implements MetricsStore {
     return { start, order, type, at, from, to };
   }
 
-  private async exceptions(asOf: number): Promise<WorldException[]> {
+  private async exceptions(asOf: number): Promise<{
+    active: WorldException[];
+    decisions: WorldExceptionDecision[];
+  }> {
     const rows = await this.db('aspm_exceptions').select(
       'id',
       'entity_ref',
@@ -485,9 +515,24 @@ export class DatabaseMetricsStore implements MetricsStore {
       byId.get(id)!.push(e);
     }
     const out: WorldException[] = [];
+    const decisions: WorldExceptionDecision[] = [];
     for (const r of rows) {
       const trail = byId.get(Number(r.id));
       if (!trail?.length) continue;
+      const requested = trail.find(e => e.type === 'requested');
+      const decided = trail.find(
+        e => e.type === 'approved' || e.type === 'rejected',
+      );
+      if (requested && decided) {
+        decisions.push({
+          id: Number(r.id),
+          entityRef: r.entity_ref,
+          category: r.category,
+          requestedAt: toMs(requested.at)!,
+          decidedAt: toMs(decided.at)!,
+          outcome: decided.type,
+        });
+      }
       let status: string | undefined;
       let approvedAt: number | undefined;
       let expiresAt: number | undefined;
@@ -514,7 +559,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         source: r.source,
       });
     }
-    return out;
+    return { active: out, decisions };
   }
 
   private async releases(

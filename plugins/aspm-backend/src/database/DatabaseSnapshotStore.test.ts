@@ -110,6 +110,33 @@ describe.each(ids)('DatabaseSnapshotStore on %s', databaseId => {
     expect(basisHash([...bases.values()][0])).toBe(basisHash(b));
   });
 
+  it('reads a basis from the database once: later reads answer the parsed copy', async () => {
+    const b = basis('1');
+    await store.saveDay(
+      '2026-11-01',
+      { hash: basisHash(b), basis: b },
+      [row('org', 'mttr', 11)],
+      now,
+    );
+    const [r] = await store.read({ scope: 'org', days: ['2026-11-01'] });
+    const first = await store.bases([r.basisId]);
+    // A basis row is never updated by the plugin; if it were, a cached read
+    // would not see it, which is how this test tells the cache answered.
+    await knex('aspm_metric_bases')
+      .where('id', r.basisId)
+      .update({ basis: JSON.stringify(basis('3')) });
+    const again = await store.bases([r.basisId, r.basisId]);
+    expect(again.get(r.basisId)).toBe(first.get(r.basisId));
+    expect(again.get(r.basisId)!.entities['component:default/a'].tier).toBe(
+      '1',
+    );
+    // A store without the cache (a new instance) reads the row again.
+    const fresh = await new DatabaseSnapshotStore(knex).bases([r.basisId]);
+    expect(fresh.get(r.basisId)!.entities['component:default/a'].tier).toBe(
+      '3',
+    );
+  });
+
   it('replaces a day on a rebuild, with a new basis when the counting changed; a replay changes nothing', async () => {
     const a = basis();
     const b = basis('1');

@@ -4,8 +4,14 @@ import { chunk } from '../util/chunk';
 import { parseJsonColumn } from '../util/parseJsonColumn';
 import { SnapshotRow, SnapshotStore, StoredSnapshot } from './SnapshotStore';
 
+/** Parsed counting bases kept in memory (a basis row never changes). */
+const BASIS_CACHE_SIZE = 64;
+
 /** Daily metric snapshots in the plugin's database. */
 export class DatabaseSnapshotStore implements SnapshotStore {
+  /** Parsed bases by id, least recently used first. */
+  private readonly basisCache = new Map<number, CountingBasis>();
+
   constructor(private readonly db: Knex) {}
 
   async saveDay(
@@ -98,13 +104,38 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     return out.sort((a, b) => a.day.localeCompare(b.day));
   }
 
+  /**
+   * The bases of the given ids. A basis is written once per distinct hash
+   * and never updated, so parsed bases are cached: a basis holds the
+   * counting attributes of every entity, and parsing it on every report
+   * cost more than the report's own read.
+   */
   async bases(ids: number[]): Promise<Map<number, CountingBasis>> {
     const out = new Map<number, CountingBasis>();
-    for (const part of chunk([...new Set(ids)], 500)) {
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const cached = this.basisCache.get(id);
+      if (cached) {
+        // Most recently used last.
+        this.basisCache.delete(id);
+        this.basisCache.set(id, cached);
+        out.set(id, cached);
+      } else {
+        missing.push(id);
+      }
+    }
+    for (const part of chunk(missing, 500)) {
       const rows = await this.db('aspm_metric_bases')
         .whereIn('id', part)
         .select('id', 'basis');
-      for (const r of rows) out.set(Number(r.id), JSON.parse(r.basis));
+      for (const r of rows) {
+        const basis = JSON.parse(r.basis) as CountingBasis;
+        out.set(Number(r.id), basis);
+        this.basisCache.set(Number(r.id), basis);
+        if (this.basisCache.size > BASIS_CACHE_SIZE) {
+          this.basisCache.delete(this.basisCache.keys().next().value!);
+        }
+      }
     }
     return out;
   }

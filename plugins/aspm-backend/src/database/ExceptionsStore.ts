@@ -47,6 +47,8 @@ export interface ExceptionTransition {
 /** Filters of the register; entity filters already resolved to refs. */
 export interface ExceptionsQuery {
   entityRefs?: string[];
+  /** These exceptions only. */
+  ids?: number[];
   status?: ExceptionStatus[];
   category?: string[];
   source?: ExceptionSource[];

@@ -29,6 +29,8 @@ export interface IngestRequest {
 
 export interface FindingsQuery {
   entityRefs?: string[];
+  /** These findings only. */
+  ids?: number[];
   severity?: string[];
   state?: string[];
   category?: string[];

@@ -5,6 +5,7 @@ import { DatabaseFindingsStore } from './DatabaseFindingsStore';
 import { DatabaseExceptionsStore } from './DatabaseExceptionsStore';
 import { DatabaseReleasesStore } from './DatabaseReleasesStore';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
+import { DatabaseSignalsStore } from './DatabaseSignalsStore';
 import { DatabasePackStore } from './DatabasePackStore';
 
 /** Migrates the plugin's database (unless told not to) and builds its stores. */
@@ -14,8 +15,18 @@ export async function createStores(options: { database: DatabaseService }) {
   const findings = new DatabaseFindingsStore(client);
   const exceptions = new DatabaseExceptionsStore(client);
   const releases = new DatabaseReleasesStore(client);
-  const metrics = new DatabaseMetricsStore(client);
   const snapshots = new DatabaseSnapshotStore(client);
+  const signals = new DatabaseSignalsStore(client);
+  const metrics = new DatabaseMetricsStore(client, signals);
   const packs = new DatabasePackStore(client);
-  return { store, findings, exceptions, releases, metrics, snapshots, packs };
+  return {
+    store,
+    findings,
+    exceptions,
+    releases,
+    metrics,
+    snapshots,
+    signals,
+    packs,
+  };
 }

@@ -25,6 +25,7 @@ export interface EntityRow {
   repo_url: string | null;
   repo_source: string | null;
   defectdojo_product_id: string | null;
+  golden_path?: string | null;
   annotation_problems: string;
   content_hash: string;
   first_seen_at: Date | string;
@@ -60,6 +61,7 @@ export function recordToRow(
     repo_url: r.repository?.url ?? null,
     repo_source: r.repository?.source ?? null,
     defectdojo_product_id: r.defectdojoProductId ?? null,
+    golden_path: r.goldenPath ?? null,
     annotation_problems: JSON.stringify(r.annotationProblems),
   };
 }
@@ -92,6 +94,7 @@ export function rowToEntity(row: EntityRow): AspmEntity {
         }
       : undefined,
     defectdojoProductId: opt(row.defectdojo_product_id),
+    goldenPath: opt(row.golden_path ?? null),
     annotationProblems: JSON.parse(
       row.annotation_problems || '[]',
     ) as AnnotationProblem[],

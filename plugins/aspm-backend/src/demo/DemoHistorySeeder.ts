@@ -4,7 +4,16 @@ import { demoExceptionPlan } from './demoExceptionPlan';
 import { DemoExceptionTimeline } from './DemoExceptionTimeline';
 import { importDemoSourceExceptions } from './importDemoSourceExceptions';
 import { ReleaseService } from '../releases/ReleaseService';
-import { ReleaseInput, releaseInputSchema } from '@aspm/plugin-aspm-common';
+import {
+  AspmEntity,
+  deploymentInputSchema,
+  incidentActionsInputSchema,
+  ReleaseInput,
+  releaseInputSchema,
+  reviewInputSchema,
+} from '@aspm/plugin-aspm-common';
+import { ProgramSignalsService } from '../signals/ProgramSignalsService';
+import { generateDemoSignals } from './generateDemoSignals';
 import { demoTierOnboarding } from './demoTierOnboarding';
 import { generateDemoReleases } from './generateDemoReleases';
 import { recordDemoRotations } from './recordDemoRotations';
@@ -51,6 +60,11 @@ export class DemoHistorySeeder {
       exceptions?: ExceptionsStore;
       /** When given, the demo also posts a year of releases and rotations. */
       releases?: ReleaseService;
+      /**
+       * When given (with releases), the demo also posts security reviews,
+       * incident follow-ups, deploys and OpenSSF Scorecard runs.
+       */
+      signals?: ProgramSignalsService;
       /** Exception categories (config), for the imported demo exceptions. */
       categories?: string[];
       weeks?: number;
@@ -118,6 +132,56 @@ export class DemoHistorySeeder {
     );
   }
 
+  /**
+   * Posts the demo's program signals through the same services as their
+   * HTTP routes (Scorecard results through the ingest path).
+   */
+  private async postDemoSignals(
+    entities: AspmEntity[],
+    releases: ReleaseInput[],
+    now: Date,
+  ): Promise<void> {
+    const service = this.deps.signals;
+    if (!service) return;
+    const signals = generateDemoSignals(entities, releases, {
+      now,
+      weeks: this.deps.weeks,
+    });
+    const yieldToServer = () => new Promise(r => setImmediate(r));
+    for (const review of signals.reviews) {
+      await service.postReview(reviewInputSchema.parse(review), DEMO_CI, now);
+      await yieldToServer();
+    }
+    for (const { id, body } of signals.incidents) {
+      await service.postIncidentActions(
+        id,
+        incidentActionsInputSchema.parse(body),
+        now,
+      );
+    }
+    for (const deploy of signals.deployments) {
+      await service.postDeployment(
+        deploymentInputSchema.parse(deploy),
+        DEMO_CI,
+        now,
+      );
+      await yieldToServer();
+    }
+    for (const run of signals.scorecards) {
+      await this.deps.ingest.ingest({
+        body: Buffer.from(JSON.stringify(run.doc)),
+        query: { entityRef: run.entityRef },
+        source: SOURCE,
+        actor: 'demo',
+        now,
+      });
+      await yieldToServer();
+    }
+    this.deps.logger.info(
+      `Demo history: ${signals.reviews.length} security reviews, ${signals.incidents.length} incidents, ${signals.deployments.length} deploys, ${signals.scorecards.length} Scorecard runs posted`,
+    );
+  }
+
   private async load(now: Date): Promise<DemoStatus> {
     const { store, findings, ingest, logger } = this.deps;
     try {
@@ -159,17 +223,34 @@ export class DemoHistorySeeder {
           },
           undefined,
         );
+        const releases = generateDemoReleases(entities, {
+          now,
+          weeks: this.deps.weeks,
+        });
         if (stored && stored.totalCount === 0) {
-          await this.postDemoReleases(
-            generateDemoReleases(entities, { now, weeks: this.deps.weeks }),
-            now,
-          );
+          await this.postDemoReleases(releases, now);
+        }
+        // A store loaded before program signals existed gets them now.
+        const reviews = await this.deps.signals?.listReviews({
+          limit: 1,
+          offset: 0,
+        });
+        if (reviews && reviews.totalCount === 0) {
+          await this.postDemoSignals(entities, releases, now);
         }
         return this.getStatus();
       }
       const releases = this.deps.releases
         ? generateDemoReleases(entities, { now, weeks: this.deps.weeks })
         : [];
+      // Golden paths first: the tier onboarding then splits the earliest version.
+      const golden = generateDemoSignals(entities, [], {
+        now,
+        weeks: this.deps.weeks,
+      }).goldenPathOnboarding;
+      for (const ref of golden.entityRefs) {
+        await store.addEarlierVersion(ref, golden.until, { goldenPath: null });
+      }
       const onboarding = demoTierOnboarding(entities, {
         now,
         weeks: this.deps.weeks,
@@ -240,6 +321,7 @@ export class DemoHistorySeeder {
         );
       }
       await this.postDemoReleases(releases, now);
+      await this.postDemoSignals(entities, releases, now);
       this.status.state = 'done';
       return this.getStatus();
     } catch (e) {

@@ -34,6 +34,17 @@ describe('demo history', () => {
       'trivy',
     );
     expect(demoToolsFor(entity({ repository: undefined }))).toEqual([]);
+    // The demo's deliberate tier-1 gaps.
+    expect(
+      demoToolsFor(
+        entity({ entityRef: 'component:default/fraud-scoring', tier: '1' }),
+      ),
+    ).not.toContain('trivy');
+    expect(
+      demoToolsFor(
+        entity({ entityRef: 'component:default/auth-gateway', tier: '1' }),
+      ),
+    ).not.toContain('gitleaks');
   });
 
   it('is the same every time, weekly, oldest first, ending before now', () => {

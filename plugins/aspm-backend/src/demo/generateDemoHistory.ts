@@ -55,6 +55,16 @@ function weightedTemplate(
   return templates - 1;
 }
 
+/**
+ * Deliberate gaps on tier-1 Components, for the coverage views and the
+ * "which tier-1 applications are under-scanned?" question: a service whose
+ * team never wired a container scan, and one without a secret scan.
+ */
+const DEMO_SCAN_GAPS: Record<string, DemoTool> = {
+  'component:default/fraud-scoring': 'trivy',
+  'component:default/auth-gateway': 'gitleaks',
+};
+
 /** Which tools scan an entity: what a platform team would have wired. */
 export function demoToolsFor(entity: AspmEntity): DemoTool[] {
   if (entity.kind !== 'component' || !entity.repository) return [];
@@ -62,7 +72,8 @@ export function demoToolsFor(entity: AspmEntity): DemoTool[] {
   if (entity.type === 'service') tools.push('trivy');
   const rand = seededRandom(`tools:${entity.entityRef}`);
   if (entity.tier === '1' || rand() < 0.4) tools.push('gitleaks');
-  return tools;
+  const gap = DEMO_SCAN_GAPS[entity.entityRef];
+  return gap ? tools.filter(t => t !== gap) : tools;
 }
 
 function rankOf(severityScore: number): number {

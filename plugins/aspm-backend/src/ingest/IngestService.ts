@@ -1,8 +1,21 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { IngestQuery, IngestResult } from '@aspm/plugin-aspm-common';
+import {
+  IngestQuery,
+  IngestResult,
+  ParsedScan,
+  ScorecardIngestResult,
+} from '@aspm/plugin-aspm-common';
 import { AspmStore } from '../database/AspmStore';
 import { FindingsStore } from '../database/FindingsStore';
-import { parseScanBodyAsync } from './parsers/parseScan';
+import {
+  decodeBody,
+  parseJson,
+  parseScanBodyAsync,
+  parseScanDocument,
+} from './parsers/parseScan';
+import { STREAM_THRESHOLD_BYTES } from './parsers/streamSarif';
+import { isScorecardResult } from '../signals/parseScorecardResult';
+import { ProgramSignalsService } from '../signals/ProgramSignalsService';
 
 /** How far in the future a scan time may be (clock skew of CI runners). */
 const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
@@ -13,7 +26,12 @@ const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
  */
 export class IngestService {
   constructor(
-    private readonly deps: { store: AspmStore; findings: FindingsStore },
+    private readonly deps: {
+      store: AspmStore;
+      findings: FindingsStore;
+      /** Takes OpenSSF Scorecard results (repository protections). */
+      signals?: ProgramSignalsService;
+    },
   ) {}
 
   async resolveEntity(query: IngestQuery): Promise<string> {
@@ -62,9 +80,25 @@ export class IngestService {
     actor?: string;
     source?: string;
     now?: Date;
-  }): Promise<IngestResult> {
+  }): Promise<IngestResult | ScorecardIngestResult> {
     const now = options.now ?? new Date();
-    const scan = await parseScanBodyAsync(options.body);
+    let scan: ParsedScan;
+    if (options.body.length < STREAM_THRESHOLD_BYTES) {
+      const doc = parseJson(decodeBody(options.body));
+      if (this.deps.signals && isScorecardResult(doc)) {
+        // Not findings: per-check scores of the repository, kept as runs.
+        const entityRef = await this.resolveEntity(options.query);
+        return this.deps.signals.ingestScorecard(
+          doc,
+          entityRef,
+          options.actor,
+          now,
+        );
+      }
+      scan = parseScanDocument(doc);
+    } else {
+      scan = await parseScanBodyAsync(options.body);
+    }
     const entityRef = await this.resolveEntity(options.query);
     const observedAt = options.query.observedAt
       ? new Date(options.query.observedAt)

@@ -1,8 +1,11 @@
 import {
-  DIRECTOR_METRIC_IDS,
-  DirectorMetricId,
+  METRIC_IDS,
+  MetricId,
+  MetricSet,
+  metricIdsOf,
   MetricDetail,
   MetricsReport,
+  MetricTime,
   MetricTrend,
   MetricValue,
   SecurityActionsResponse,
@@ -33,6 +36,8 @@ import { trendPoints } from './trendPoints';
 /** A metrics request's time and scope, as the API takes them. */
 export interface MetricsQuery {
   scope?: string;
+  /** Which metrics `report` answers (default the director metrics). */
+  set?: MetricSet;
   asOf?: string;
   period?: string;
   from?: string;
@@ -68,7 +73,9 @@ export class MetricsService {
     return {
       scope: ctx.scope,
       time: timeOf(window),
-      metrics: DIRECTOR_METRIC_IDS.map(id => this.value(id, ctx, prev).value),
+      metrics: metricIdsOf(query.set ?? 'director').map(
+        id => this.value(id, ctx, prev).value,
+      ),
       source: 'computed',
     };
   }
@@ -202,7 +209,7 @@ export class MetricsService {
   /** Snapshots of complete days, with their bases (none when not asked). */
   private async storedPoints(
     scope: string,
-    metricId: DirectorMetricId,
+    metricId: MetricId,
     windows: MetricWindow[],
     now: Date | undefined,
   ): Promise<{
@@ -241,12 +248,14 @@ export class MetricsService {
     const rows = await snapshots.read({ scope, days: [previousDay, day] });
     const bases = await snapshots.bases(rows.map(r => r.basisId));
     const today = settingsHash(this.deps);
-    const usable = rows.filter(
-      r => settingsHash(bases.get(r.basisId)!.settings) === today,
-    );
+    const sameSettings = new Map<number, boolean>();
+    for (const [id, basis] of bases) {
+      sameSettings.set(id, settingsHash(basis.settings) === today);
+    }
+    const usable = rows.filter(r => sameSettings.get(r.basisId));
     const byKey = new Map(usable.map(r => [`${r.day} ${r.metricId}`, r]));
     const metrics: MetricValue[] = [];
-    for (const id of DIRECTOR_METRIC_IDS) {
+    for (const id of metricIdsOf(query.set ?? 'director')) {
       const c = byKey.get(`${day} ${id}`);
       const p = byKey.get(`${previousDay} ${id}`);
       if (!c || !p) return undefined;
@@ -299,6 +308,24 @@ export class MetricsService {
     };
   }
 
+  /**
+   * The scope's slices of the worlds of a query's window and of the
+   * previous equal window (for questions the metrics' parts answer, such as
+   * the agent actions).
+   */
+  async contexts(
+    query: MetricsQuery,
+    now = new Date(),
+  ): Promise<{ time: MetricTime; ctx: MetricContext; prev: MetricContext }> {
+    const window = metricWindow(query, this.deps.config.windowDays, now);
+    const [current, previous] = await this.worlds(window);
+    return {
+      time: timeOf(window),
+      ctx: this.context(current, query.scope),
+      prev: this.context(previous, query.scope),
+    };
+  }
+
   /** The scope's slice of a world. */
   context(world: MetricsWorld, scope: string | undefined): MetricContext {
     return scopeContext(world, scope, this.deps);
@@ -306,7 +333,7 @@ export class MetricsService {
 
   /** A metric's value with target, status and direction. */
   value(
-    id: DirectorMetricId,
+    id: MetricId,
     ctx: MetricContext,
     previous: MetricContext,
   ): { value: MetricValue; computation: MetricComputation } {
@@ -342,7 +369,7 @@ export class MetricsService {
 
   /** Status against the target and direction against the previous window. */
   private judge(
-    id: DirectorMetricId,
+    id: MetricId,
     value: number | null,
     details: Record<string, number | null> | undefined,
     previousValue: number | null,
@@ -394,11 +421,11 @@ function timeOf(w: MetricWindow) {
   };
 }
 
-function assertMetricId(id: string): DirectorMetricId {
-  if (!(DIRECTOR_METRIC_IDS as readonly string[]).includes(id)) {
+function assertMetricId(id: string): MetricId {
+  if (!(METRIC_IDS as readonly string[]).includes(id)) {
     throw new NotFoundError(
-      `No metric '${id}'; the metrics are ${DIRECTOR_METRIC_IDS.join(', ')}`,
+      `No metric '${id}'; the metrics are ${METRIC_IDS.join(', ')}`,
     );
   }
-  return id as DirectorMetricId;
+  return id as MetricId;
 }

@@ -17,6 +17,8 @@ export interface WorldEntity {
   /** Groups: spec.parent. */
   parentRef?: string;
   hasRepository: boolean;
+  /** On an approved golden path (see the catalog's golden-path rule). */
+  goldenPath?: boolean;
 }
 
 /** A finding as it was at `asOf`, replayed from its events. */
@@ -104,6 +106,80 @@ export interface WorldScan {
   categories: FindingCategory[];
 }
 
+/** A security review requested at or before asOf (later times unknown yet). */
+export interface WorldReview {
+  id: number;
+  entityRef: string;
+  kind: 'design-review' | 'threat-model' | 'pentest';
+  source: string;
+  requestedAt: number;
+  firstResponseAt?: number;
+  completedAt?: number;
+}
+
+/** An incident follow-up action created at or before asOf. */
+export interface WorldIncidentAction {
+  id: number;
+  incidentId: string;
+  title: string;
+  severity: string;
+  securityRelated: boolean;
+  ownerEntityRef: string;
+  createdAt: number;
+  dueAt?: number;
+  closedAt?: number;
+}
+
+/** A deploy at or before asOf (within the look-back). */
+export interface WorldDeployment {
+  id: number;
+  entityRef: string;
+  environment: string;
+  version: string;
+  source: string;
+  deployedAt: number;
+  firstCommitAt?: number;
+  failedAt?: number;
+  causedByControlGap: boolean;
+  restoredAt?: number;
+  usedReleaseControls: boolean;
+}
+
+/** An entity's latest OpenSSF Scorecard run at asOf: check name -> score. */
+export interface WorldScorecard {
+  entityRef: string;
+  at: number;
+  checks: Record<string, number>;
+}
+
+/** A portal exception's request and first decision (at or before asOf). */
+export interface WorldExceptionDecision {
+  id: number;
+  entityRef: string;
+  category: string;
+  requestedAt: number;
+  decidedAt: number;
+  outcome: 'approved' | 'rejected';
+}
+
+/** The program signals of a world (reviews, incidents, deploys, Scorecard). */
+export interface WorldSignals {
+  reviews: WorldReview[];
+  incidentActions: WorldIncidentAction[];
+  deployments: WorldDeployment[];
+  scorecards: WorldScorecard[];
+  exceptionDecisions: WorldExceptionDecision[];
+}
+
+/** No program signals. */
+export const NO_SIGNALS: WorldSignals = {
+  reviews: [],
+  incidentActions: [],
+  deployments: [],
+  scorecards: [],
+  exceptionDecisions: [],
+};
+
 /**
  * Everything the metrics count, as of one instant (`asOf`, for stock
  * metrics) and over one window (`from`..`to`, for flow metrics). Built from
@@ -125,4 +201,6 @@ export interface MetricsWorld {
   secrets: WorldSecret[];
   /** Scans at or before asOf, within the coverage look-back. */
   scans: WorldScan[];
+  /** Program signals; absent in a world built without them (none). */
+  signals?: WorldSignals;
 }

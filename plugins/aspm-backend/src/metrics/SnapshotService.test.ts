@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { METRIC_IDS } from '@aspm/plugin-aspm-common';
 import { DEFAULT_METRICS_CONFIG } from '../config/readMetricsConfig';
 import { DatabaseAspmStore } from '../database/DatabaseAspmStore';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
@@ -70,7 +71,9 @@ describe('SnapshotService', () => {
     ]);
     // Every metric of the org scope, even on an empty store.
     const rows = await snapshots.read({ scope: 'org', days: ['2026-11-23'] });
-    expect(rows).toHaveLength(11);
+    // the eleven director metric ids and the eleven program-signal ones
+    expect(rows.map(r => r.metricId).sort()).toEqual([...METRIC_IDS].sort());
+    expect(rows).toHaveLength(22);
 
     // Nothing missing: nothing done.
     const again = await service.daily(new Date('2026-11-24T12:00:00Z'));

@@ -1,9 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  DIRECTOR_METRIC_IDS,
-  SnapshotJobStatus,
-} from '@aspm/plugin-aspm-common';
+import { METRIC_IDS, SnapshotJobStatus } from '@aspm/plugin-aspm-common';
 import { MetricsStore } from '../database/MetricsStore';
 import { SnapshotRow, SnapshotStore } from '../database/SnapshotStore';
 import { basisHash, countingBasis } from './countingBasis';
@@ -83,7 +80,7 @@ export class SnapshotService {
     const scopes = snapshotScopes(world);
     for (const scope of scopes) {
       const ctx = scopeContext(world, scope, this.deps.settings);
-      for (const id of DIRECTOR_METRIC_IDS) {
+      for (const id of METRIC_IDS) {
         const c = METRIC_DEFINITIONS[id].compute(ctx);
         rows.push({
           scope: ctx.scope,

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { stableStringify } from '../util/stableStringify';
 import { MetricsWorld, WorldEntity } from './MetricsWorld';
 import { MetricSettings } from './scopeContext';
+import {
+  deploySource,
+  INCIDENT_SOURCE,
+  reviewSource,
+  SCORECARD_SOURCE,
+} from './signalSources';
 
 /** An entity's attributes that decide how it is counted. */
 export type BasisEntity = Omit<WorldEntity, 'entityRef' | 'title'>;
@@ -33,6 +39,17 @@ export function countingBasis(
   };
   for (const f of world.findings) add(f.tool, f.entityRef);
   for (const s of world.scans) add(s.tool, s.entityRef);
+  const signals = world.signals;
+  if (signals) {
+    for (const s of signals.scorecards) add(SCORECARD_SOURCE, s.entityRef);
+    for (const r of signals.reviews) add(reviewSource(r.source), r.entityRef);
+    for (const d of signals.deployments) {
+      add(deploySource(d.source), d.entityRef);
+    }
+    for (const a of signals.incidentActions) {
+      add(INCIDENT_SOURCE, a.ownerEntityRef);
+    }
+  }
   const entities: Record<string, BasisEntity> = {};
   for (const e of world.entities) {
     const { entityRef, title, ...rest } = e;

@@ -1,4 +1,4 @@
-import { CountingChange, DirectorMetricId } from '@aspm/plugin-aspm-common';
+import { CountingChange, MetricId } from '@aspm/plugin-aspm-common';
 import { BasisChange } from './countingChanges';
 import { METRIC_DEFINITIONS } from './definitions';
 import { round } from './MetricContext';
@@ -10,7 +10,7 @@ import { MetricSettings, scopeContext } from './scopeContext';
  * earlier way on the later world, and the difference it makes.
  */
 export function countingChangeEffects(
-  id: DirectorMetricId,
+  id: MetricId,
   changes: BasisChange[],
   world: MetricsWorld,
   settings: MetricSettings,

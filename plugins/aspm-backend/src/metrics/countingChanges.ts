@@ -1,6 +1,12 @@
 import { CountingChange } from '@aspm/plugin-aspm-common';
 import { BasisEntity, basisEntities, CountingBasis } from './countingBasis';
-import { MetricsWorld, WorldEntity } from './MetricsWorld';
+import { MetricsWorld, WorldEntity, WorldSignals } from './MetricsWorld';
+import {
+  deploySource,
+  INCIDENT_SOURCE,
+  reviewSource,
+  SCORECARD_SOURCE,
+} from './signalSources';
 import { resolveScope } from './resolveScope';
 import { MetricSettings } from './scopeContext';
 
@@ -179,6 +185,18 @@ function withoutTool(world: MetricsWorld, tool: string): MetricsWorld {
     reopens: world.reopens.filter(r => !ids.has(r.findingId)),
     secrets: world.secrets.filter(s => !ids.has(s.findingId)),
     scans: world.scans.filter(s => s.tool !== tool),
+    signals: world.signals && withoutSignalSource(world.signals, tool),
+  };
+}
+
+/** The program signals without those a signal source (see signalSourceNames) reported. */
+function withoutSignalSource(s: WorldSignals, name: string): WorldSignals {
+  return {
+    ...s,
+    scorecards: name === SCORECARD_SOURCE ? [] : s.scorecards,
+    reviews: s.reviews.filter(r => reviewSource(r.source) !== name),
+    deployments: s.deployments.filter(d => deploySource(d.source) !== name),
+    incidentActions: name === INCIDENT_SOURCE ? [] : s.incidentActions,
   };
 }
 

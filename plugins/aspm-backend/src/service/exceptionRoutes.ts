@@ -20,7 +20,7 @@ import {
 import { createPermissionGuard } from './createPermissionGuard';
 import { parseInput } from './parseInput';
 import { actorOf } from './actorOf';
-import { entityRefsForFilters } from './entityRefsForFilters';
+import { listExceptionsPage } from './listExceptionsPage';
 
 /** /exceptions: the register, the workflow, the policy. Thin, like the rest. */
 export function exceptionRoutes(deps: {
@@ -42,39 +42,9 @@ export function exceptionRoutes(deps: {
   router.get('/exceptions', async (req, res) => {
     const credentials = await guard(req, aspmReadPermission);
     const params = parseInput(exceptionsQuerySchema, req.query, 'query');
-    const entityRefs = await entityRefsForFilters(deps.store, params);
-    if (entityRefs && !entityRefs.length) {
-      res.json({
-        items: [],
-        totalCount: 0,
-        limit: params.limit,
-        offset: params.offset,
-      });
-      return;
-    }
-    const page = await deps.exceptionsStore.list({
-      entityRefs,
-      status: params.status,
-      category: params.category,
-      source: params.source,
-      minAgeDays: params.minAgeDays,
-      noReviewDate: params.noReviewDate,
-      noCompensatingControl: params.noCompensatingControl,
-      expiringWithinDays: params.expiringWithinDays,
-      orderBy: params.orderBy,
-      order: params.order,
-      limit: params.limit,
-      offset: params.offset,
-      now: new Date(),
-    });
-    const caller = await callerOf(credentials);
-    res.json({
-      ...page,
-      items: page.items.map(e => ({
-        ...e,
-        allowedActions: exceptions.allowedActions(e, caller),
-      })),
-    });
+    res.json(
+      await listExceptionsPage(deps, params, await callerOf(credentials)),
+    );
   });
 
   router.get('/exceptions/policy', async (req, res) => {

@@ -16,6 +16,7 @@ export async function findingsQueryFromParams(
   if (entityRefs && !entityRefs.length) return undefined;
   return {
     entityRefs,
+    ids: params.id,
     severity: params.severity,
     state: params.state,
     category: params.category,

@@ -44,6 +44,10 @@ import { SnapshotService } from '../metrics/SnapshotService';
 import { snapshotRoutes } from './snapshotRoutes';
 import { OperatingMetricsService } from '../metrics/OperatingMetricsService';
 import { operatingRoutes } from './operatingRoutes';
+import { ProgramSignalsService } from '../signals/ProgramSignalsService';
+import { signalRoutes } from './signalRoutes';
+import { ScorecardService } from '../scorecard/ScorecardService';
+import { scorecardRoutes } from './scorecardRoutes';
 import { PackService } from '../packs/PackService';
 import { packRoutes } from './packRoutes';
 
@@ -63,6 +67,8 @@ export interface RouterOptions {
   metrics: MetricsService;
   snapshots: SnapshotService;
   operatingMetrics: OperatingMetricsService;
+  signals: ProgramSignalsService;
+  scorecards: ScorecardService;
   packs: PackService;
 }
 
@@ -212,6 +218,8 @@ export async function createRouter(
   router.use(
     operatingRoutes({ guard, operatingMetrics: options.operatingMetrics }),
   );
+  router.use(signalRoutes({ guard, signals: options.signals, json }));
+  router.use(scorecardRoutes({ guard, scorecards: options.scorecards }));
   router.use(packRoutes({ guard, packs: options.packs, json }));
 
   return router;

@@ -60,6 +60,9 @@ export class SourceRunner {
         scope: 'global',
         ...(source.schedule ?? DEFAULT_SCHEDULE),
         fn: async signal => {
+          this.deps.logger.debug(
+            `Scheduled task aspm-source-${source.id} runs`,
+          );
           await this.run(source.id, signal).catch(() => {
             // Already logged and recorded; the next tick retries.
           });

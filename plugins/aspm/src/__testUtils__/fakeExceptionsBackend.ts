@@ -142,6 +142,7 @@ export function fakeExceptionsBackend(
     const expires = e.expiresAt ? Date.parse(e.expiresAt) : undefined;
     return (
       matches(request.entityRef, e.entityRef) &&
+      (!request.id?.length || request.id.includes(e.id)) &&
       matches(request.team, e.team ?? '') &&
       matches(request.businessUnit, e.businessUnit ?? '') &&
       matches(request.tier, (e.tier ?? 'untiered') as any) &&

@@ -18,6 +18,7 @@ import {
   FakeExceptionsOptions,
   fakeExceptionsBackend,
 } from './fakeExceptionsBackend';
+import { entityScorecardOf, ledgerTeamScorecard } from './scorecardFixtures';
 
 /** A finished catalog sync run. */
 export const lastSync: CatalogSyncRun = {
@@ -185,6 +186,9 @@ export const invoiceRenderer: AspmEntity = {
     },
   ],
 };
+
+/** The Security tab of payments-api (see `scorecardFixtures`). */
+export const paymentsApiScorecard = entityScorecardOf(paymentsApi);
 
 /** A catalog entity as `useEntity` gives it. */
 export function catalogEntity(name: string, kind = 'Component'): Entity {
@@ -360,6 +364,7 @@ export function queryFindings(
     .filter(
       f =>
         matches(request.entityRef, f.entityRef) &&
+        (!request.id?.length || request.id.includes(f.id)) &&
         matches(request.severity, f.severity) &&
         matches(request.state, f.state) &&
         matches(request.category, f.category) &&
@@ -489,6 +494,9 @@ export function fakeAspmApi(
     getMetricTrend: jest.fn(notFaked('getMetricTrend')),
     getActions: jest.fn(notFaked('getActions')),
     getOperatingMetrics: jest.fn(notFaked('getOperatingMetrics')),
+    // Scorecards answer the fixtures of scorecardFixtures.ts.
+    getEntityScorecard: jest.fn(async () => paymentsApiScorecard),
+    getTeamScorecard: jest.fn(async () => ledgerTeamScorecard),
     // Director packs: a test that renders them overrides these.
     getPack: jest.fn(notFaked('getPack')),
     exportPack: jest.fn(notFaked('exportPack')),

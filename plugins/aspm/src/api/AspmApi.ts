@@ -31,6 +31,8 @@ import {
   MetricTrend,
   OperatingMetricsReport,
   SecurityActionsResponse,
+  EntityScorecard,
+  TeamScorecard,
   DirectorPack,
   PackAudience,
   PackNarrativeRequest,
@@ -103,6 +105,8 @@ export type FindingsOrderBy =
  */
 export interface ListFindingsRequest {
   entityRef?: string[];
+  /** These findings only (at most 100), e.g. the ones behind a scorecard's number. */
+  id?: number[];
   team?: string[];
   businessUnit?: string[];
   tier?: Array<Tier | 'untiered'>;
@@ -146,6 +150,8 @@ export type ExceptionsOrderBy =
  */
 export interface ListExceptionsRequest {
   entityRef?: string[];
+  /** These exceptions only (at most 100), e.g. the ones behind a scorecard's number. */
+  id?: number[];
   team?: string[];
   businessUnit?: string[];
   tier?: Array<Tier | 'untiered'>;
@@ -276,6 +282,16 @@ export interface GetOperatingMetricsRequest {
   months?: number;
 }
 
+/** Options of {@link AspmApi.getEntityScorecard} and {@link AspmApi.getTeamScorecard}. @public */
+export interface GetScorecardRequest {
+  /** Weeks of the trends, 1..26 (default 12). */
+  weeks?: number;
+  /** Days ahead the actions look, 1..90 (default 30). */
+  withinDays?: number;
+  /** Top risks listed, 1..100 (default 10). */
+  limit?: number;
+}
+
 /** Which pack: the scope (`org` or `businessUnit:<group>`) and the period. @public */
 export interface GetPackRequest {
   /** Default `org`. */
@@ -373,6 +389,19 @@ export interface AspmApi {
   getOperatingMetrics(
     request?: GetOperatingMetricsRequest,
   ): Promise<OperatingMetricsReport>;
+  /**
+   * The Security tab of a Component or System, section by section; a
+   * `ResponseError` (404) when the ASPM store has not seen it.
+   */
+  getEntityScorecard(
+    entityRef: string,
+    request?: GetScorecardRequest,
+  ): Promise<EntityScorecard>;
+  /** The scorecard of a Group with its sub-teams; 404 when unknown. */
+  getTeamScorecard(
+    groupRef: string,
+    request?: GetScorecardRequest,
+  ): Promise<TeamScorecard>;
   /** A director pack (A leadership, B managers, C board) for a scope and period. */
   getPack(
     audience: PackAudience,

@@ -549,6 +549,34 @@ describe('AspmClient', () => {
     expect(query(operating)).toEqual({ weeks: '4', months: '0' });
   });
 
+  it('asks for an entity`s and a team`s scorecard, and findings by id', async () => {
+    const entity = recordRequests('get', '/scorecard/entity', {});
+    const team = recordRequests('get', '/scorecard/team', {});
+    const findings = recordRequests('get', '/findings', {
+      items: [],
+      totalCount: 0,
+    });
+    await client.getEntityScorecard('component:default/payments-api');
+    await client.getTeamScorecard('group:default/team-a', {
+      weeks: 8,
+      withinDays: 14,
+      limit: 20,
+    });
+    await client.listFindings({ id: [3, 12] });
+    const query = (r: Request[]) =>
+      Object.fromEntries(new URL(r[0].url).searchParams);
+    expect(query(entity)).toEqual({
+      entityRef: 'component:default/payments-api',
+    });
+    expect(query(team)).toEqual({
+      group: 'group:default/team-a',
+      weeks: '8',
+      withinDays: '14',
+      limit: '20',
+    });
+    expect(query(findings)).toEqual({ id: '3,12' });
+  });
+
   it('rejects a metric request the backend refuses with its message', async () => {
     const message = 'query.period: must be YYYY-MM, YYYY-Qn or YYYY-Wnn';
     server.use(

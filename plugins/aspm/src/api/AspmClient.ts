@@ -22,6 +22,8 @@ import {
   MetricTrend,
   OperatingMetricsReport,
   SecurityActionsResponse,
+  EntityScorecard,
+  TeamScorecard,
   DirectorPack,
   PackAudience,
   PackNarrativeRequest,
@@ -49,13 +51,14 @@ import {
   GetMetricsRequest,
   GetMetricTrendRequest,
   GetOperatingMetricsRequest,
+  GetScorecardRequest,
   ExportPackRequest,
   GetPackRequest,
   ListStrategicAsksRequest,
   PackExport,
 } from './AspmApi';
 
-type QueryValue = string | number | boolean | string[] | undefined;
+type QueryValue = string | number | boolean | string[] | number[] | undefined;
 
 /** Turns a request object into a query string; lists become "a,b". */
 export function toQueryString(request: Record<string, QueryValue>): string {
@@ -235,6 +238,24 @@ export class AspmClient implements AspmApi {
     request: GetActionsRequest = {},
   ): Promise<SecurityActionsResponse> {
     return this.request(`/actions${toQueryString({ ...request })}`);
+  }
+
+  async getEntityScorecard(
+    entityRef: string,
+    request: GetScorecardRequest = {},
+  ): Promise<EntityScorecard> {
+    return this.request(
+      `/scorecard/entity${toQueryString({ entityRef, ...request })}`,
+    );
+  }
+
+  async getTeamScorecard(
+    groupRef: string,
+    request: GetScorecardRequest = {},
+  ): Promise<TeamScorecard> {
+    return this.request(
+      `/scorecard/team${toQueryString({ group: groupRef, ...request })}`,
+    );
   }
 
   async getOperatingMetrics(

@@ -63,6 +63,11 @@ export function parseScanBody(
   return PARSERS[format](doc);
 }
 
+/** A scanner document already parsed from JSON, to the normalised model. */
+export function parseScanDocument(doc: unknown): ParsedScan {
+  return PARSERS[detectFormat(doc)](doc);
+}
+
 /** UTF-8 text of the body, without a byte order mark. */
 export function decodeBody(body: Buffer | string): string {
   const text = typeof body === 'string' ? body : body.toString('utf8');

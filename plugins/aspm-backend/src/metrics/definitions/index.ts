@@ -1,4 +1,19 @@
-import { DirectorMetricId, MetricItemKind } from '@aspm/plugin-aspm-common';
+import { MetricId, MetricItemKind } from '@aspm/plugin-aspm-common';
+import {
+  reviewFirstResponseTime,
+  reviewsWaiting,
+  threatModelCoverage,
+} from './program/reviewMetrics';
+import { incidentActionsAging } from './program/incidentActionsAging';
+import { repoProtectionCoverage } from './program/repoProtectionCoverage';
+import { goldenPathAdoption } from './program/goldenPathAdoption';
+import { exceptionDecisionTime } from './program/exceptionDecisionTime';
+import {
+  changeFailureRate,
+  deploymentFrequency,
+  leadTimeForChanges,
+  timeToRestore,
+} from './program/doraMetrics';
 import { MetricComputation, MetricContext } from '../MetricContext';
 import { criticalAgeInternetTier1 } from './criticalAgeInternetTier1';
 import { evidenceCompleteness } from './evidenceCompleteness';
@@ -11,7 +26,7 @@ import { riskWeightedCriticalBacklog } from './riskWeightedCriticalBacklog';
 import { secretExposureRate, secretRotationSla } from './secretMetrics';
 import { tier1Coverage } from './tier1Coverage';
 
-/** A director metric: its title, which way is better, and its computation. */
+/** A metric: its title, which way is better, and its computation. */
 export interface MetricDefinition {
   title: string;
   /** Whether a higher value is better (for direction). */
@@ -23,8 +38,8 @@ export interface MetricDefinition {
   compute: (ctx: MetricContext) => MetricComputation;
 }
 
-/** The director metrics by id, in the API's order. */
-export const METRIC_DEFINITIONS: Record<DirectorMetricId, MetricDefinition> = {
+/** The director and program-signal metrics by id, in the API's order. */
+export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
   tier1_coverage: {
     itemKind: 'entity',
     title: 'Tier-1 control coverage',
@@ -101,5 +116,82 @@ export const METRIC_DEFINITIONS: Record<DirectorMetricId, MetricDefinition> = {
     higherIsBetter: true,
     kind: 'flow',
     compute: evidenceCompleteness,
+  },
+  review_first_response_time: {
+    itemKind: 'review',
+    title: 'Security review: time to first response',
+    higherIsBetter: false,
+    kind: 'flow',
+    compute: reviewFirstResponseTime,
+  },
+  reviews_waiting: {
+    itemKind: 'review',
+    title: 'Security reviews waiting for a first response',
+    higherIsBetter: false,
+    kind: 'stock',
+    compute: reviewsWaiting,
+  },
+  threat_model_coverage: {
+    itemKind: 'entity',
+    title: 'Critical services with a threat model or design review',
+    higherIsBetter: true,
+    kind: 'stock',
+    compute: threatModelCoverage,
+  },
+  incident_actions_aging: {
+    itemKind: 'incident-action',
+    title: 'Incident follow-up actions: median age of open ones',
+    higherIsBetter: false,
+    kind: 'stock',
+    compute: incidentActionsAging,
+  },
+  repo_protection_coverage: {
+    itemKind: 'entity',
+    title: 'Privileged repositories with required protections',
+    higherIsBetter: true,
+    kind: 'stock',
+    compute: repoProtectionCoverage,
+  },
+  golden_path_adoption: {
+    itemKind: 'entity',
+    title: 'Services on approved golden paths',
+    higherIsBetter: true,
+    kind: 'stock',
+    compute: goldenPathAdoption,
+  },
+  exception_decision_time: {
+    itemKind: 'exception',
+    title: 'Exception decision time',
+    higherIsBetter: false,
+    kind: 'flow',
+    compute: exceptionDecisionTime,
+  },
+  deployment_frequency: {
+    itemKind: 'deployment',
+    title: 'Production deployment frequency',
+    higherIsBetter: true,
+    kind: 'flow',
+    compute: deploymentFrequency,
+  },
+  lead_time_for_changes: {
+    itemKind: 'deployment',
+    title: 'Lead time for changes',
+    higherIsBetter: false,
+    kind: 'flow',
+    compute: leadTimeForChanges,
+  },
+  change_failure_rate: {
+    itemKind: 'deployment',
+    title: 'Change failure rate',
+    higherIsBetter: false,
+    kind: 'flow',
+    compute: changeFailureRate,
+  },
+  time_to_restore: {
+    itemKind: 'deployment',
+    title: 'Time to restore service',
+    higherIsBetter: false,
+    kind: 'flow',
+    compute: timeToRestore,
   },
 };

@@ -2,6 +2,7 @@ import { MetricItem } from '@aspm/plugin-aspm-common';
 import { CoverageControl } from '../../config/readMetricsConfig';
 import { WorldEntity } from '../MetricsWorld';
 import { entityRecords } from '../worldIndex';
+import { protectionGaps } from './program/protectionGaps';
 import {
   DAY,
   MetricComputation,
@@ -42,6 +43,7 @@ export function entityControls(
   const released = records.releases.some(
     r => r.releasedAt <= asOf && r.releasedAt > asOf - releaseDays * DAY,
   );
+  const needsProtection = controls.includes('repository-protection');
   const present: CoverageControl[] = [];
   const missing: CoverageControl[] = [];
   for (const c of controls) {
@@ -50,7 +52,9 @@ export function entityControls(
     if (c === 'owner') has = e.owned;
     else if (c === 'repository') has = e.hasRepository;
     else if (c === 'release-evidence') has = released;
-    else has = scanned.has(SCAN_CATEGORY[c]!);
+    else if (c === 'repository-protection') {
+      has = needsProtection && protectionGaps(ctx, e.entityRef).length === 0;
+    } else has = scanned.has(SCAN_CATEGORY[c]!);
     (has ? present : missing).push(c);
   }
   return { present, missing };

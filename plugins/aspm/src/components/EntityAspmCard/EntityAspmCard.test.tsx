@@ -7,7 +7,9 @@ import {
   fakeAspmApi,
   invoiceRenderer,
   paymentsApi,
+  paymentsApiScorecard,
 } from '../../__testUtils__/fixtures';
+import { quietScorecardOf } from '../../__testUtils__/scorecardFixtures';
 import { EntityAspmCard } from './EntityAspmCard';
 
 function render(api: AspmApi) {
@@ -22,21 +24,51 @@ function render(api: AspmApi) {
 
 describe('EntityAspmCard', () => {
   it('summarises a healthy entity and links to the security tab', async () => {
-    await render(fakeAspmApi({ getEntity: jest.fn(async () => paymentsApi) }));
+    const api = fakeAspmApi({
+      getEntity: jest.fn(async () => paymentsApi),
+      getEntityScorecard: jest.fn(async () =>
+        quietScorecardOf(paymentsApiScorecard),
+      ),
+    });
+    await render(api);
     expect(
-      await screen.findByText('Owned, tiered and exposure known'),
+      await screen.findByText('Nothing overdue or due in the next 30 days'),
     ).toBeInTheDocument();
+    expect(api.getEntityScorecard).toHaveBeenCalledWith(
+      'component:default/payments-api',
+    );
     expect(screen.getByText('Tier 1 (business-critical)')).toBeInTheDocument();
     expect(screen.getByText('Internet-facing')).toBeInTheDocument();
     expect(screen.getByText('Owned by a group')).toBeInTheDocument();
+    expect(screen.getByText('No open findings')).toBeInTheDocument();
+    expect(screen.getByText('0 actions, 0 overdue')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /View security details/ }),
     ).toHaveAttribute('href', expect.stringMatching(/security$/));
   });
 
-  it('highlights the worst finding', async () => {
+  it('leads with overdue work, and gives the top risk and the next days', async () => {
+    await render(fakeAspmApi({ getEntity: jest.fn(async () => paymentsApi) }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '1 action overdue: Log4j remote code execution (Log4Shell)',
+    );
+    expect(
+      screen.getByText(
+        'Log4j remote code execution (Log4Shell) (weight 120, past its SLA)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 / 1 (1 past SLA)')).toBeInTheDocument();
+    expect(screen.getByText('3 actions, 1 overdue')).toBeInTheDocument();
+  });
+
+  it('highlights the worst catalog problem', async () => {
     await render(
-      fakeAspmApi({ getEntity: jest.fn(async () => invoiceRenderer) }),
+      fakeAspmApi({
+        getEntity: jest.fn(async () => invoiceRenderer),
+        getEntityScorecard: jest.fn(async () =>
+          quietScorecardOf(paymentsApiScorecard),
+        ),
+      }),
     );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
@@ -45,5 +77,24 @@ describe('EntityAspmCard', () => {
     expect(screen.getByText('Untiered')).toBeInTheDocument();
     expect(screen.getByText('Exposure unknown')).toBeInTheDocument();
     expect(screen.getByText('Owner not in catalog')).toBeInTheDocument();
+  });
+
+  it('still shows the entity when its scorecard fails', async () => {
+    await render(
+      fakeAspmApi({
+        getEntity: jest.fn(async () => paymentsApi),
+        getEntityScorecard: jest.fn(async () => {
+          throw new Error('scorecard down');
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /The scorecard could not be loaded: scorecard down/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Owned, tiered and exposure known'),
+    ).toBeInTheDocument();
   });
 });

@@ -8,9 +8,10 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useAspmEntity } from '../../hooks';
+import { EntityScorecard } from '@aspm/plugin-aspm-common';
+import { useAspmEntity, useEntityScorecard } from '../../hooks';
 import { exposureLabel, tierLabel } from '../../utils/format';
-import { worstEntityStatus } from '../../utils/ownership';
+import { worstScorecardStatus } from '../../utils/scorecard/scorecardStatus';
 import { errorMessage, isNotFoundError } from '../../utils/errors';
 import { FieldList, OwnerResolutionChip, SeverityChip } from '../shared';
 
@@ -20,11 +21,43 @@ const ALERT_SEVERITY = {
   error: 'error',
 } as const;
 
-/** Compact security posture card for an entity's overview tab. */
+/** The scorecard's headline numbers: top risk, aging, the next days. */
+const scorecardFields = (card: EntityScorecard): Array<[string, string]> => {
+  const top = card.topRisks.items[0];
+  const { open, pastSla } = card.aging;
+  const overdue = card.actions.items.filter(a => a.overdue).length;
+  return [
+    [
+      'Top risk',
+      top
+        ? `${top.title} (weight ${top.weight}${
+            top.overdue ? ', past its SLA' : ''
+          })`
+        : 'No open findings',
+    ],
+    [
+      'Open critical / high',
+      `${open.critical.length} / ${open.high.length} (${
+        pastSla.critical.length + pastSla.high.length
+      } past SLA)`,
+    ],
+    [
+      `Next ${card.actions.withinDays} days`,
+      `${card.actions.items.length} actions, ${overdue} overdue`,
+    ],
+  ];
+};
+
+/**
+ * Compact security posture card for an entity's overview tab: the worst
+ * status (catalog problems and what the scorecard says is overdue or due),
+ * tier, exposure, owner, and the scorecard's headline numbers.
+ */
 export const EntityAspmCard = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const { value, loading, error } = useAspmEntity(entityRef);
+  const scorecard = useEntityScorecard(entityRef);
 
   const deepLink = { title: 'View security details', link: 'security' };
   let body;
@@ -40,7 +73,7 @@ export const EntityAspmCard = () => {
       <ResponseErrorPanel error={error} title={errorMessage(error)} />
     );
   } else if (value) {
-    const worst = worstEntityStatus(value);
+    const worst = worstScorecardStatus(value, scorecard.value);
     body = (
       <>
         <Box mb={2}>
@@ -73,8 +106,15 @@ export const EntityAspmCard = () => {
                 reason={value.ownerResolutionReason}
               />,
             ],
+            ...(scorecard.value ? scorecardFields(scorecard.value) : []),
           ]}
         />
+        {scorecard.loading && <Progress />}
+        {scorecard.error && (
+          <Typography variant="caption" color="error" component="p">
+            The scorecard could not be loaded: {errorMessage(scorecard.error)}
+          </Typography>
+        )}
       </>
     );
   }

@@ -244,8 +244,12 @@ describe('EntityExceptions on the Security tab', () => {
     const api = fakeAspmApi();
     await render(api);
     await exceptionsTable();
+    // The findings table's row (top risks and actions name it too).
+    const findings = (
+      await screen.findByText(/open of \d+ in total/, {}, { timeout: 5000 })
+    ).closest('[class*="MuiCard-root"]') as HTMLElement;
     await userEvent.click(
-      await screen.findByRole(
+      await within(findings).findByRole(
         'button',
         { name: 'Log4j remote code execution (Log4Shell)' },
         { timeout: 5000 },

@@ -6,6 +6,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import {
   useExceptionPolicy,
   useExceptions,
@@ -40,6 +41,8 @@ export const EntityExceptions = (props: {
   revision?: number;
   onOpen: (id: number) => void;
   onRequest: () => void;
+  /** Shown above the table (e.g. the scorecard's exception counts). */
+  summary?: ReactNode;
 }) => {
   const { entityRef, revision, onOpen, onRequest } = props;
   const { filter, request, dispatch } = useExceptionsFilter(entityRef);
@@ -72,6 +75,7 @@ export const EntityExceptions = (props: {
       title="Exceptions"
       subheader="Accepted risks of this entity's findings: a finding covered by an approved exception leaves the open backlog until the exception expires. Select a row for its details and audit trail."
     >
+      {props.summary}
       <Box mb={1}>
         <Button variant="outlined" color="primary" onClick={() => onRequest()}>
           Request exception

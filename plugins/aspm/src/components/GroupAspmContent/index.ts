@@ -1,0 +1,1 @@
+export { GroupAspmContent } from './GroupAspmContent';

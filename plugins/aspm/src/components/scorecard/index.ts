@@ -1,0 +1,11 @@
+export { ActionsCard } from './ActionsCard';
+export { AgingCard } from './AgingCard';
+export { ControlsCard } from './ControlsCard';
+export { DrilldownProvider } from './DrilldownProvider';
+export { ExceptionsSummary } from './ExceptionsSummary';
+export { MetricsCard } from './MetricsCard';
+export { NumberLink } from './NumberLink';
+export { RiskWeightExplanation } from './RiskWeightExplanation';
+export { TopRisksCard } from './TopRisksCard';
+export { useDrilldown } from './DrilldownContext';
+export { ScorecardSection } from './ScorecardSection';
