@@ -77,7 +77,13 @@ export function boardThemes(ctx: PackContext): PackText {
     ).length;
     themes.push({
       title: 'Accepted risks',
-      text: `${detail.exceptions.length} risks are formally accepted and open; ${over90} were accepted more than 90 days ago and ${uncontrolled} have no compensating safeguard.`,
+      text: `${detail.exceptions.length} ${
+        detail.exceptions.length === 1 ? 'risk is' : 'risks are'
+      } formally accepted and open; ${over90} ${
+        over90 === 1 ? 'was' : 'were'
+      } accepted more than 90 days ago and ${uncontrolled} ${
+        uncontrolled === 1 ? 'has' : 'have'
+      } no compensating safeguard.`,
       metricIds: ['exception_debt'],
       weight: urgency([debt]),
     });

@@ -17,6 +17,7 @@ export function cellText(
     case 'ratio':
     case 'days':
     case 'points':
+    case 'perWeek':
       return formatPackValue(type, value);
     case 'per100':
       return formatPackValue('count', value);

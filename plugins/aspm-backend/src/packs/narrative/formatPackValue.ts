@@ -25,6 +25,8 @@ export function formatPackValue(
       return `${number(value, 0)} points`;
     case 'per100':
       return `${number(value, 1)} per 100 repositories`;
+    case 'perWeek':
+      return `${number(value, 1)} a week`;
     default:
       return number(value, 1);
   }

@@ -301,10 +301,36 @@ describe('narrateSummary', () => {
         found: false,
       });
     }
+    // Three items, then the steady line; the fourth mover is in the key measures.
+    expect(out.items).toHaveLength(4);
     expect(out.items.slice(0, 3).every(i => i.metricIds.length === 1)).toBe(
       true,
     );
-    expect(out.items[3].id).toBe('also');
+    expect(out.items[3].id).toBe('steady');
+    // Pack A has room for six; with more movers, an "also" line.
+    const leadership = narrateSummary(
+      input(
+        all(
+          worseBacklog,
+          ...[
+            'gate_pass_rate',
+            'evidence_completeness',
+            'secret_rotation_sla',
+            'mttr',
+            'reopen_rate',
+            'tier1_coverage',
+          ].map(worse),
+        ),
+      ),
+    );
+    expect(
+      leadership.items.filter(i => !['also', 'steady'].includes(i.id)),
+    ).toHaveLength(6);
+    const also = leadership.items.find(i => i.id === 'also')!;
+    expect(also.metricIds).toHaveLength(1);
+    expect(also.whatChanged).toMatch(
+      /^Also: Risk-weighted critical backlog worsened \(540 points to 640 points\)\.$/,
+    );
     expect(out.headline).toMatch(
       /^Security posture is deteriorating: 0 of 11 measures improved and 4 deteriorated since October 2026/,
     );

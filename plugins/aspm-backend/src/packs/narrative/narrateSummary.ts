@@ -328,8 +328,9 @@ export function narrateSummary(input: NarrativeInput): GeneratedNarrative {
       ...(decision ? { decision } : {}),
     };
   });
+  // The board reads the rest in its key measures: no "also" line.
   const overflow = ranked.filter(r => !steady(r.m) && !ownIds.has(r.m.id));
-  if (overflow.length) {
+  if (overflow.length && input.audience !== 'board') {
     items.push({
       id: 'also',
       metricIds: overflow.map(r => r.m.id),

@@ -85,7 +85,7 @@ export const NarrativeBlock = (props: {
           (revision {block.saved.revision}); generated from the data otherwise.
         </Typography>
       ) : (
-        <Typography variant="caption" color="textSecondary">
+        <Typography variant="caption" color="textSecondary" data-print="hide">
           Generated from the data
           {canEdit ? '; edit it to keep your wording with this period.' : '.'}
         </Typography>

@@ -30,11 +30,41 @@ export const usePackPrintStyles = makeStyles(theme => ({
       body: { background: '#fff !important' },
     },
   },
+  // Compact on paper: smaller type, dense tables, no table toolbars' search.
+  // (The app's MUI class names carry a suffix: match them by prefix.)
   pack: {
     '@media print': {
-      fontSize: '10pt',
+      fontSize: '9pt',
       color: '#000',
-      '& .MuiPaper-elevation1, & .MuiPaper-elevation2': { boxShadow: 'none' },
+      '& [class*="MuiPaper-elevation"]': { boxShadow: 'none !important' },
+      '& [class*="MuiTypography-h4"]': { fontSize: '15pt !important' },
+      '& [class*="MuiTypography-h5"]': {
+        fontSize: '12pt !important',
+        marginBottom: '2px !important',
+      },
+      '& [class*="MuiTypography-h6"]': { fontSize: '10pt !important' },
+      '& [class*="MuiTypography-subtitle1"], & [class*="MuiTypography-body1"], & [class*="MuiTypography-body2"]':
+        { fontSize: '8.5pt !important', lineHeight: '1.3 !important' },
+      '& [class*="MuiTypography-caption"]': { fontSize: '7pt !important' },
+      '& table': { tableLayout: 'auto !important' },
+      '& [class*="MuiTableCell-root"]': {
+        padding: '1px 4px !important',
+        fontSize: '8pt !important',
+        lineHeight: '1.2 !important',
+        width: 'auto !important',
+      },
+      '& [class*="MuiToolbar-root"]': {
+        minHeight: '0 !important',
+        padding: '0 !important',
+      },
+      '& [class*="MuiToolbar-root"] [class*="MuiFormControl-root"]': {
+        display: 'none !important',
+      },
+      '& li': { marginBottom: '1px !important' },
+      '& ol, & ul': {
+        marginTop: '2px !important',
+        marginBottom: '2px !important',
+      },
     },
   },
   section: {
@@ -52,13 +82,14 @@ export const usePackPrintStyles = makeStyles(theme => ({
     '@media print': {
       breakInside: 'avoid',
       pageBreakInside: 'avoid',
-      marginBottom: theme.spacing(1.5),
+      marginBottom: theme.spacing(1),
     },
   },
   block: {
     '@media print': {
       breakInside: 'avoid',
       pageBreakInside: 'avoid',
+      marginBottom: `${theme.spacing(1)}px !important`,
     },
   },
 }));

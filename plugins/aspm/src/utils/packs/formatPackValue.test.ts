@@ -12,6 +12,7 @@ describe('formatPackValue', () => {
     expect(formatPackValue('points', 1240.4, 'en-GB')).toBe('1,240 pts');
     expect(formatPackValue('points', 1240.4, 'de-DE')).toBe('1.240 pts');
     expect(formatPackValue('per100', 26.31, 'en-GB')).toBe('26.3 / 100 repos');
+    expect(formatPackValue('perWeek', 2.46, 'en-GB')).toBe('2.5 / week');
     expect(formatPackValue('count', 7, 'en-GB')).toBe('7');
     expect(formatPackValue('ratio', null)).toBe('—');
     expect(formatPackValue('days', undefined)).toBe('—');

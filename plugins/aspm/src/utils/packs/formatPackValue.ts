@@ -29,6 +29,8 @@ export function formatPackValue(
       return `${number(value, 0, locale)} pts`;
     case 'per100':
       return `${number(value, 1, locale)} / 100 repos`;
+    case 'perWeek':
+      return `${number(value, 1, locale)} / week`;
     default:
       return number(value, 1, locale);
   }
