@@ -14,8 +14,23 @@ import { BACKEND, api, loadDemoOrg, openPortal } from './lib.mjs';
 
 const SHOTS = process.env.ASPM_E2E_SHOTS ?? os.tmpdir();
 const SECTIONS = {
-  leadership: ['summary', 'metrics', 'risks', 'execution', 'asks'],
-  managers: ['summary', 'metrics', 'risks', 'execution', 'signals', 'asks'],
+  leadership: [
+    'summary',
+    'metrics',
+    'risks',
+    'execution',
+    'program-panels',
+    'asks',
+  ],
+  managers: [
+    'summary',
+    'metrics',
+    'risks',
+    'execution',
+    'program-panels',
+    'signals',
+    'asks',
+  ],
   board: ['summary', 'metrics', 'risks', 'execution', 'asks'],
 };
 
@@ -41,7 +56,11 @@ function blockHasData(block) {
     case 'narrative':
       return block.items.length > 0 && block.trend !== 'no-data';
     case 'scorecard':
-      return block.metrics.filter(m => m.value !== null).length >= 8;
+      // The ten-metric scorecard: most have data; a panel: all of its few.
+      return (
+        block.metrics.filter(m => m.value !== null).length >=
+        Math.min(8, block.metrics.length)
+      );
     case 'table':
       return block.rows.length > 0;
     case 'figures':

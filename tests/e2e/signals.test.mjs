@@ -117,3 +117,58 @@ describe('program signals of the demo org', () => {
     assert.ok(marked[0].numerator > 0);
   });
 });
+
+describe("program signals in the director pack's panels", () => {
+  it('shows every program-signal metric for the demo org in the seed-001 panels, each with items behind it', async () => {
+    const pack = await api('/api/aspm/packs/leadership?scope=org');
+    assert.equal(pack.status, 200, JSON.stringify(pack.body));
+    const panels = pack.body.sections.find(s => s.id === 'program-panels');
+    assert.ok(panels, 'pack A has the panels');
+    assert.deepEqual(
+      panels.blocks.map(b => b.title),
+      ['Coverage', 'Exposure', 'Responsiveness', 'Delivery trust'],
+    );
+    const shown = panels.blocks.flatMap(b => b.metrics);
+    for (const id of IDS) {
+      const m = shown.find(x => x.id === id);
+      assert.ok(m, `${id} is in a panel`);
+      assert.notEqual(
+        m.value,
+        null,
+        `${id} has data in ${pack.body.period.id}`,
+      );
+      assert.ok(m.points.length >= 2, `${id} has a trend`);
+      // The same number the metrics API gives for the pack's period, with
+      // the items behind it.
+      const detail = await api(
+        `/api/aspm/metrics/${id}?period=${pack.body.period.id}&limit=1`,
+      );
+      assert.equal(detail.body.metric.value, m.value, id);
+      assert.equal(detail.body.itemsTotal, detail.body.metric.itemCount, id);
+    }
+  });
+
+  it('renders the panels on the pack page', async () => {
+    const { openPortal } = await import('./lib.mjs');
+    const portal = await openPortal();
+    try {
+      await portal.go('/aspm');
+      const section = portal.page.locator(
+        'section[data-section="program-panels"]',
+      );
+      await section.waitFor();
+      for (const title of ['Coverage', 'Delivery trust']) {
+        await section.getByText(title, { exact: true }).first().waitFor();
+      }
+      await section.getByText('Change failure rate').first().waitFor();
+      await section
+        .getByText('Services on approved golden paths')
+        .first()
+        .waitFor();
+      await section.scrollIntoViewIfNeeded();
+      await portal.shot('pack-program-panels');
+    } finally {
+      await portal.close();
+    }
+  });
+});

@@ -295,6 +295,7 @@ export const PACK_SECTION_IDS = [
   'metrics',
   'risks',
   'execution',
+  'program-panels',
   'signals',
   'asks',
 ] as const;

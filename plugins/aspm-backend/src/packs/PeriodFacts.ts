@@ -18,7 +18,7 @@ import {
  * same numbers whenever it is generated). Plain JSON: it is stored as is.
  * Bump FACTS_VERSION when the shape changes (older rows are recomputed).
  */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 /** A metric of a drill-down row: its value, status and direction. */
 export interface CompactMetric {
@@ -44,6 +44,8 @@ export interface ScopeTrendFacts {
   title: string;
   /** Status against target, direction against the previous period. */
   metrics: MetricValue[];
+  /** The program-signal metrics (reviews, incidents, protections, DORA), alike. */
+  programMetrics: MetricValue[];
   /** Counting changes since the previous period, per metric, each with its effect. */
   countingChanges: Record<string, CountingChange[]>;
   /** The risk-weighted backlog by source of findings (drivers). */

@@ -115,6 +115,7 @@ describe('/api/aspm/packs', () => {
       'metrics',
       'risks',
       'execution',
+      'program-panels',
       'asks',
     ]);
     const blocks = (id: string) =>
@@ -185,6 +186,7 @@ describe('/api/aspm/packs', () => {
       'metrics',
       'risks',
       'execution',
+      'program-panels',
       'signals',
       'asks',
     ]);

@@ -35,6 +35,8 @@ export interface PackContext {
   scopeTitle: string;
   /** The scope's metrics this period and the previous one. */
   metrics: MetricValue[];
+  /** The scope's program-signal metrics this period. */
+  programMetrics: MetricValue[];
   previousMetrics: MetricValue[] | undefined;
   /** The scope's detail this period. */
   detail: ScopeDetailFacts;

@@ -1,4 +1,9 @@
-import { DIRECTOR_METRIC_IDS, PackAudience } from '@aspm/plugin-aspm-common';
+import {
+  DIRECTOR_METRIC_IDS,
+  PackAudience,
+  PROGRAM_METRIC_IDS,
+} from '@aspm/plugin-aspm-common';
+import { NO_SIGNALS } from '../../metrics/MetricsWorld';
 import { DEFAULT_METRICS_CONFIG } from '../../config/readMetricsConfig';
 import { MetricsService } from '../../metrics/MetricsService';
 import { MetricsWorld, WorldRelease } from '../../metrics/MetricsWorld';
@@ -128,6 +133,24 @@ const november = monthWorld('2026-11-01', '2026-12-01', '2026-11-30', {
     release(2, 'component:default/payments-api', '2026-11-10', ['sca']),
     release(3, 'component:default/search-api', '2026-11-12', []),
   ],
+  // One production deploy in November, failed through a control gap.
+  signals: {
+    ...NO_SIGNALS,
+    deployments: [
+      {
+        id: 1,
+        entityRef: 'component:default/payments-api',
+        environment: 'production',
+        version: '2.0',
+        source: 'ci',
+        deployedAt: t('2026-11-10T12:00:00Z'),
+        failedAt: t('2026-11-10T13:00:00Z'),
+        causedByControlGap: true,
+        restoredAt: t('2026-11-10T19:00:00Z'),
+        usedReleaseControls: true,
+      },
+    ],
+  },
 });
 const september = monthWorld('2026-09-01', '2026-10-01', '2026-09-30');
 
@@ -369,6 +392,39 @@ describe('pack exports', () => {
     );
     expect(md).toContain('| ↳ ↳ ledger |');
     expect(md).toContain('**Decision needed:**');
+  });
+
+  it("shows seed 001's four panels in packs A and B with every program-signal metric, trended", () => {
+    for (const audience of ['leadership', 'managers'] as const) {
+      const pack = assemblePack(packInput(audience));
+      const panels = pack.sections.find(s => s.id === 'program-panels')!;
+      expect(panels.blocks.map(b => (b as any).title)).toEqual([
+        'Coverage',
+        'Exposure',
+        'Responsiveness',
+        'Delivery trust',
+      ]);
+      const ids = panels.blocks.flatMap(b =>
+        (b as any).metrics.map((m: any) => m.id),
+      );
+      for (const id of PROGRAM_METRIC_IDS) expect(ids).toContain(id);
+      const byId = Object.fromEntries(
+        panels.blocks
+          .flatMap(b => (b as any).metrics)
+          .map((m: any) => [m.id, m]),
+      );
+      // The November deploy: 1 of 1 failed; restored after 6 hours.
+      expect(byId.change_failure_rate.value).toBe(1);
+      expect(byId.time_to_restore.value).toBe(0.25);
+      expect(byId.change_failure_rate.title).toBe('Change failure rate');
+      // Trended like the ten: October had no deploy (no data), November one.
+      expect(byId.change_failure_rate.points.map((p: any) => p.value)).toEqual([
+        null,
+        1,
+      ]);
+    }
+    const board = assemblePack(packInput('board'));
+    expect(board.sections.map(s => s.id)).not.toContain('program-panels');
   });
 
   it('writes the board pack without tool names', () => {

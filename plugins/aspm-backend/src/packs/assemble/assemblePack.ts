@@ -8,6 +8,7 @@ import { metricsSection } from './metricsSection';
 import { PackContext, PackInput } from './PackContext';
 import { risksSection } from './risksSection';
 import { signalsSection } from './signalsSection';
+import { programPanelsSection } from './programPanelsSection';
 import { summarySection } from './summarySection';
 
 const PACK_TITLES: Record<PackAudience, string> = {
@@ -89,6 +90,8 @@ export function assemblePack(input: PackInput): DirectorPack {
     scopeTitle,
     // PackService refuses a business unit absent at the period end.
     metrics: (scopeFacts ?? current.scopes.org).metrics,
+    // Facts frozen before program signals existed have none.
+    programMetrics: (scopeFacts ?? current.scopes.org).programMetrics ?? [],
     previousMetrics: before?.scopes[input.scope]?.metrics,
     detail: input.detail.scopes[input.scope] ?? EMPTY_DETAIL,
     ...(businessUnit ? { businessUnit } : {}),
@@ -102,6 +105,7 @@ export function assemblePack(input: PackInput): DirectorPack {
           metricsSection(ctx),
           risksSection(ctx),
           executionSection(ctx),
+          programPanelsSection(ctx),
           ...(input.audience === 'managers' ? [signalsSection(ctx)] : []),
           asksSection(ctx),
         ];

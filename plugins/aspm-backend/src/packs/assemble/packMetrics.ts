@@ -1,4 +1,8 @@
-import { PackMetric, PackTrendPoint } from '@aspm/plugin-aspm-common';
+import {
+  MetricValue,
+  PackMetric,
+  PackTrendPoint,
+} from '@aspm/plugin-aspm-common';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions';
 import { businessUnitScope } from '../facts/packScopes';
 import { PackVocabulary } from '../narrative/packVocabulary';
@@ -13,7 +17,9 @@ function points(
 ): PackTrendPoint[] {
   return trend.map(t => {
     const facts = t.scopes[scope];
-    const m = facts?.metrics.find(x => x.id === id);
+    const m =
+      facts?.metrics.find(x => x.id === id) ??
+      facts?.programMetrics?.find(x => x.id === id);
     const changes = facts?.countingChanges[id];
     return {
       period: t.period,
@@ -37,12 +43,18 @@ function points(
  * it), the trend over the last periods with the counting-change markers, and
  * the trend of each business unit (org packs).
  */
-export function packMetrics(ctx: PackContext): PackMetric[] {
+export function packMetrics(
+  ctx: PackContext,
+  values: MetricValue[] = ctx.metrics,
+): PackMetric[] {
   const { input, vocab } = ctx;
   const yearAgo = input.yearAgo.available ? input.yearAgoFacts : undefined;
-  return ctx.metrics.map(m => {
+  return values.map(m => {
     const def = METRIC_DEFINITIONS[m.id];
-    const year = yearAgo?.scopes[input.scope]?.metrics.find(x => x.id === m.id);
+    const facts = yearAgo?.scopes[input.scope];
+    const year =
+      facts?.metrics.find(x => x.id === m.id) ??
+      facts?.programMetrics?.find(x => x.id === m.id);
     return {
       id: m.id,
       title: vocab.metric(m.id),

@@ -1,4 +1,4 @@
-import { DirectorMetricId, MetricValue } from '@aspm/plugin-aspm-common';
+import { MetricId, MetricValue } from '@aspm/plugin-aspm-common';
 import { MetricContext } from '../../metrics/MetricContext';
 
 /**
@@ -6,7 +6,7 @@ import { MetricContext } from '../../metrics/MetricContext';
  * (MetricsService.value, passed in so that the facts stay pure).
  */
 export type MetricValueOf = (
-  id: DirectorMetricId,
+  id: MetricId,
   ctx: MetricContext,
   previous: MetricContext,
 ) => MetricValue;

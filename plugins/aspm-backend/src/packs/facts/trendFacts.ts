@@ -1,4 +1,9 @@
-import { CountingChange, DIRECTOR_METRIC_IDS } from '@aspm/plugin-aspm-common';
+import {
+  CountingChange,
+  DIRECTOR_METRIC_IDS,
+  METRIC_IDS,
+  PROGRAM_METRIC_IDS,
+} from '@aspm/plugin-aspm-common';
 import {
   basisHash,
   countingBasis,
@@ -49,12 +54,13 @@ export function trendFacts(input: {
     const ctx = scopeContext(world, scope, settings);
     const prev = scopeContext(previous, scope, settings);
     const metrics = DIRECTOR_METRIC_IDS.map(id => valueOf(id, ctx, prev));
+    const programMetrics = PROGRAM_METRIC_IDS.map(id => valueOf(id, ctx, prev));
     const changes: Record<string, CountingChange[]> = {};
     const basisChanges = bases
       ? countingChanges(bases.prev, bases.next, scope)
       : [];
     if (basisChanges.length) {
-      for (const id of DIRECTOR_METRIC_IDS) {
+      for (const id of METRIC_IDS) {
         const effects = countingChangeEffects(
           id,
           basisChanges,
@@ -68,6 +74,7 @@ export function trendFacts(input: {
     scopes[scope] = {
       title,
       metrics,
+      programMetrics,
       countingChanges: changes,
       backlogBySource: backlogBySource(ctx),
     };

@@ -75,6 +75,101 @@ const BOARD_DESCRIPTIONS: Record<DirectorMetricId, string> = {
     'Share of production releases with the records auditors and customers ask for',
 };
 
+/** The program-signal metrics: title and what the number means. */
+const PROGRAM_TECHNICAL: Record<string, [string, string]> = {
+  review_first_response_time: [
+    'Security review: time to first response',
+    'Median days from a review request to its first response, over reviews answered in the period',
+  ],
+  reviews_waiting: [
+    'Security reviews waiting for a first response',
+    'Reviews requested and not yet answered at the period end',
+  ],
+  threat_model_coverage: [
+    'Critical services with a threat model or design review',
+    'Tier-1 and tier-2 components with a threat model or design review completed within a year',
+  ],
+  incident_actions_aging: [
+    'Incident follow-ups: median age of open ones',
+    'Median days open of the follow-up actions of security incidents still open at the period end',
+  ],
+  repo_protection_coverage: [
+    'Privileged repositories with required protections',
+    'Tier-1 and tier-2 repositories whose latest OpenSSF Scorecard run passes Branch-Protection, Token-Permissions, Dangerous-Workflow and Pinned-Dependencies',
+  ],
+  golden_path_adoption: [
+    'Services on approved golden paths',
+    'Components on an approved golden path (annotation, tag or scaffolder template)',
+  ],
+  exception_decision_time: [
+    'Exception decision time',
+    'Median days from an exception request to its decision, over decisions in the period',
+  ],
+  deployment_frequency: [
+    'Production deployment frequency',
+    'Production deploys per week in the period, with the share that used the approved release controls',
+  ],
+  lead_time_for_changes: [
+    'Lead time for changes',
+    'Median days from first commit to production deploy',
+  ],
+  change_failure_rate: [
+    'Change failure rate',
+    'Production deploys later marked failed, with the share caused by a security control gap',
+  ],
+  time_to_restore: [
+    'Time to restore service',
+    'Median days from a failed deploy to the restore',
+  ],
+};
+
+const PROGRAM_BOARD: Record<string, [string, string]> = {
+  review_first_response_time: [
+    'Time for the security team to pick up a review',
+    'How many days teams typically wait before security engages on a design',
+  ],
+  reviews_waiting: [
+    'Design reviews waiting for security',
+    'Requests for a security review not yet picked up',
+  ],
+  threat_model_coverage: [
+    'Critical services whose design security has reviewed',
+    'Share of the most important services with a security design review in the last year',
+  ],
+  incident_actions_aging: [
+    'Open lessons from security incidents',
+    'How long, typically, the follow-up work from security incidents has been waiting',
+  ],
+  repo_protection_coverage: [
+    'Critical code protected against tampering',
+    'Share of the most important code repositories with the required safeguards',
+  ],
+  golden_path_adoption: [
+    'Services built the approved way',
+    'Share of services built on the approved, pre-secured templates',
+  ],
+  exception_decision_time: [
+    'Time to decide on accepting a risk',
+    'How many days a request to accept a risk typically waits for a decision',
+  ],
+  deployment_frequency: [
+    'How often we ship',
+    'Production releases a week, and how many of them went through the approved safeguards',
+  ],
+  lead_time_for_changes: [
+    'Time from change to customers',
+    'Typical days from writing a change to it reaching customers',
+  ],
+  change_failure_rate: [
+    'Releases that caused a problem',
+    'Share of releases that had to be fixed or rolled back, and how many of those a missing safeguard caused',
+  ],
+  time_to_restore: [
+    'Time to recover from a failed release',
+    'Typical time to restore service after a release caused a problem',
+  ],
+};
+
 const TECHNICAL_CONTROLS: Record<string, string> = {
   owner: 'a resolved owner',
   repository: 'a repository annotation',
@@ -83,6 +178,7 @@ const TECHNICAL_CONTROLS: Record<string, string> = {
   secrets: 'secret scanning',
   container: 'container scanning',
   'release-evidence': 'recorded releases',
+  'repository-protection': 'repository protections',
 };
 
 const BOARD_CONTROLS: Record<string, string> = {
@@ -93,6 +189,7 @@ const BOARD_CONTROLS: Record<string, string> = {
   secrets: 'checks for leaked credentials',
   container: 'checks of their runtime images',
   'release-evidence': 'recorded releases',
+  'repository-protection': 'protected code repositories',
 };
 
 const TECHNICAL_GATES: Record<string, string> = {
@@ -131,8 +228,13 @@ const technical: PackVocabulary = {
         secret_rotation_sla: 'Secrets rotated within SLA',
         evidence_completeness: 'Release evidence completeness',
       } as Record<string, string>
-    )[id] ?? id),
-  describe: id => TECHNICAL_DESCRIPTIONS[id as DirectorMetricId] ?? '',
+    )[id] ??
+    PROGRAM_TECHNICAL[id]?.[0] ??
+    id),
+  describe: id =>
+    TECHNICAL_DESCRIPTIONS[id as DirectorMetricId] ??
+    PROGRAM_TECHNICAL[id]?.[1] ??
+    '',
   control: c => TECHNICAL_CONTROLS[c] ?? c,
   gate: g => `${TECHNICAL_GATES[g] ?? g} gate`,
   source: tool => tool,
@@ -140,8 +242,10 @@ const technical: PackVocabulary = {
 };
 
 const board: PackVocabulary = {
-  metric: id => BOARD_TITLES[id as DirectorMetricId] ?? id,
-  describe: id => BOARD_DESCRIPTIONS[id as DirectorMetricId] ?? '',
+  metric: id =>
+    BOARD_TITLES[id as DirectorMetricId] ?? PROGRAM_BOARD[id]?.[0] ?? id,
+  describe: id =>
+    BOARD_DESCRIPTIONS[id as DirectorMetricId] ?? PROGRAM_BOARD[id]?.[1] ?? '',
   control: c => BOARD_CONTROLS[c] ?? 'a baseline protection',
   gate: () => 'release security check',
   source: () => 'a security check',

@@ -114,7 +114,7 @@ export const ScorecardBlock = (props: {
   return (
     <>
       <Table<Row>
-        title="Scorecard"
+        title={block.title ?? 'Scorecard'}
         options={{
           paging: false,
           search: false,
