@@ -172,3 +172,26 @@ describe("program signals in the director pack's panels", () => {
     }
   });
 });
+
+describe('program signals on the team scorecard', () => {
+  it("gives a team's program-signal metrics with trends, as GET /metrics?set=program does", async () => {
+    const team = 'group:default/team-checkout';
+    const card = await api(`/api/aspm/scorecard/team?group=${team}`);
+    assert.equal(card.status, 200, JSON.stringify(card.body));
+    const report = await api(`/api/aspm/metrics?set=program&scope=${team}`);
+    assert.deepEqual(
+      card.body.programMetrics.map(m => [m.id, m.value]),
+      report.body.metrics.map(m => [m.id, m.value]),
+    );
+    assert.ok(card.body.programMetrics.every(m => m.trend?.length > 1));
+    const { openPortal } = await import('./lib.mjs');
+    const portal = await openPortal();
+    try {
+      await portal.go('/catalog/default/group/team-checkout/security');
+      await portal.page.getByText('Program signals against target').waitFor();
+      await portal.page.getByText('Change failure rate').first().waitFor();
+    } finally {
+      await portal.close();
+    }
+  });
+});

@@ -242,6 +242,8 @@ export interface TeamScorecard {
   controls: ScorecardControl[];
   /** The team's metrics with weekly trends and the business unit's median. */
   metrics: ScorecardMetric[];
+  /** The program-signal metrics (reviews, incidents, protections, DORA), alike. */
+  programMetrics?: ScorecardMetric[];
   /** The business unit's teams the medians are taken over. */
   businessUnit?: { groupRef: string; teams: string[] };
   actions: ScorecardActions;

@@ -661,6 +661,17 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
           ({ trend, businessUnitMedian, businessUnitTeams, ...m }) => m,
         ),
       ).toEqual(report.metrics);
+      // The program-signal metrics, as GET /metrics?set=program gives them.
+      const program = await metrics.report(
+        { scope: TEAM_A, set: 'program' },
+        NOW,
+      );
+      expect(
+        card.programMetrics!.map(
+          ({ trend, businessUnitMedian, businessUnitTeams, ...m }) => m,
+        ),
+      ).toEqual(program.metrics);
+      expect(card.programMetrics!.every(m => m.trend?.length === 3)).toBe(true);
       const backlog = card.metrics.find(
         m => m.id === 'risk_weighted_critical_backlog',
       )!;

@@ -1,5 +1,8 @@
 import {
   DIRECTOR_METRIC_IDS,
+  METRIC_IDS,
+  MetricId,
+  PROGRAM_METRIC_IDS,
   EntityScorecard,
   ScorecardActions,
   ScorecardMetric,
@@ -133,9 +136,7 @@ export class ScorecardService {
     const stored = await this.storedMetrics(groupRef, trendDays, now);
     const today = dayOf(now);
     const missing = trendDays.filter(
-      d =>
-        d !== today &&
-        DIRECTOR_METRIC_IDS.some(id => !stored.has(`${d} ${id}`)),
+      d => d !== today && METRIC_IDS.some(id => !stored.has(`${d} ${id}`)),
     );
     const worlds = await this.worlds(now, query.weeks, missing);
     const { ctx, prev, open, aging } = this.sections(worlds, groupRef);
@@ -148,7 +149,7 @@ export class ScorecardService {
       businessUnit,
       this.deps.settings,
     );
-    const metrics: ScorecardMetric[] = DIRECTOR_METRIC_IDS.map(id => {
+    const row = (id: MetricId): ScorecardMetric => {
       const value = this.deps.metrics.value(id, ctx, prev).value;
       const trend: ScorecardMetricPoint[] = trendDays.map(day => {
         if (day === today) {
@@ -164,7 +165,7 @@ export class ScorecardService {
           now,
         ).asOf.toISOString();
         const key = `${day} ${id}`;
-        if (stored.has(key) && !missing.includes(day)) {
+        if (stored.has(key)) {
           // A snapshot's value may be 0 or null (nothing to measure).
           return { asOf, value: stored.get(key)!, source: 'snapshot' };
         }
@@ -189,7 +190,9 @@ export class ScorecardService {
             }
           : {}),
       };
-    });
+    };
+    const metrics = DIRECTOR_METRIC_IDS.map(row);
+    const programMetrics = PROGRAM_METRIC_IDS.map(row);
     return {
       groupRef,
       time: timeOf(worlds.window),
@@ -206,6 +209,7 @@ export class ScorecardService {
       aging,
       controls: scorecardControls(ctx),
       metrics,
+      programMetrics,
       ...(medians
         ? {
             businessUnit: { groupRef: medians.groupRef, teams: medians.teams },

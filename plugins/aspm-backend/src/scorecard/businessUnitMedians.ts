@@ -1,7 +1,4 @@
-import {
-  DIRECTOR_METRIC_IDS,
-  DirectorMetricId,
-} from '@aspm/plugin-aspm-common';
+import { METRIC_IDS, MetricId } from '@aspm/plugin-aspm-common';
 import { METRIC_DEFINITIONS } from '../metrics/definitions';
 import { median, round } from '../metrics/MetricContext';
 import { MetricsWorld } from '../metrics/MetricsWorld';
@@ -12,7 +9,7 @@ export interface BusinessUnitMedians {
   groupRef: string;
   /** The teams owning the unit's entities, sorted. */
   teams: string[];
-  medians: Record<DirectorMetricId, { median: number | null; teams: number }>;
+  medians: Record<MetricId, { median: number | null; teams: number }>;
 }
 
 /**
@@ -35,18 +32,16 @@ export function businessUnitMedians(
     }
   }
   const sorted = [...teams].sort();
-  const values = new Map<DirectorMetricId, number[]>(
-    DIRECTOR_METRIC_IDS.map(id => [id, []]),
-  );
+  const values = new Map<MetricId, number[]>(METRIC_IDS.map(id => [id, []]));
   for (const team of sorted) {
     const teamCtx = scopeContext(world, team, settings);
-    for (const id of DIRECTOR_METRIC_IDS) {
+    for (const id of METRIC_IDS) {
       const { value } = METRIC_DEFINITIONS[id].compute(teamCtx);
       if (value !== null) values.get(id)!.push(value);
     }
   }
   const medians = Object.fromEntries(
-    DIRECTOR_METRIC_IDS.map(id => {
+    METRIC_IDS.map(id => {
       const list = values.get(id)!;
       const m = median(list);
       return [id, { median: m === null ? null : round(m), teams: list.length }];

@@ -184,6 +184,41 @@ describe('GroupAspmContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the program-signal metrics in their own card when the scorecard has them', async () => {
+    const base = ledgerTeamScorecard.metrics[0];
+    const api = fakeAspmApi({
+      getTeamScorecard: jest.fn(async () => ({
+        ...ledgerTeamScorecard,
+        programMetrics: [
+          {
+            ...base,
+            id: 'change_failure_rate' as const,
+            title: 'Change failure rate',
+            unit: 'ratio' as const,
+            value: 0.25,
+            numerator: 1,
+            denominator: 4,
+          },
+        ],
+      })),
+    });
+    await render(api);
+    expect(
+      await screen.findByText('Program signals against target'),
+    ).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/Change failure rate/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('has no program-signal card when the scorecard has none', async () => {
+    await render(fakeAspmApi());
+    await screen.findByText('Metrics against target');
+    expect(
+      screen.queryByText('Program signals against target'),
+    ).not.toBeInTheDocument();
+  });
+
   it('says the store has not seen the group, or shows the error', async () => {
     await render(
       fakeAspmApi({

@@ -147,6 +147,16 @@ const TeamScorecardCards = (props: { card: TeamScorecard }) => {
             team={{ businessUnit: card.businessUnit?.groupRef }}
           />
         </Grid>
+        {card.programMetrics && card.programMetrics.length > 0 && (
+          <Grid item xs={12}>
+            <MetricsCard
+              title="Program signals against target"
+              metrics={card.programMetrics}
+              scope={card.groupRef}
+              team={{ businessUnit: card.businessUnit?.groupRef }}
+            />
+          </Grid>
+        )}
         <Grid item xs={12}>
           <ActionsCard actions={card.actions} showEntity />
         </Grid>

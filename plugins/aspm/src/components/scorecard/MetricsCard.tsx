@@ -35,6 +35,8 @@ export const MetricsCard = (props: {
   scope: string;
   /** Team scorecards: trend and business-unit median columns. */
   team?: { businessUnit?: string };
+  /** Default "Metrics against target". */
+  title?: string;
 }) => {
   const { scope, team } = props;
   const metrics = metricsWithDataFirst(props.metrics);
@@ -42,7 +44,7 @@ export const MetricsCard = (props: {
   const weeks = metricTrendRows(metrics[0]?.trend ?? [], 'count');
   return (
     <InfoCard
-      title="Metrics against target"
+      title={props.title ?? 'Metrics against target'}
       subheader={`The director metrics of this ${
         team ? 'team and its sub-teams' : 'entity'
       } over the last window, against target, and their direction against the window before. Select a value for the items behind it.`}
