@@ -155,6 +155,31 @@ describe.each(ids)('DatabaseFindingsStore on %s', databaseId => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it('stores a scan that arrives several times at once only once', async () => {
+    const scan = () =>
+      store.ingest(
+        request(
+          day(1),
+          Array.from({ length: 300 }, (_, i) => finding(`f${i}`)),
+        ),
+      );
+    // Concurrent transactions on separate pooled connections (PostgreSQL):
+    // without a lock per scan key, each reads "no scan yet" and writes one.
+    const results = await Promise.all([scan(), scan(), scan()]);
+    const fresh = results.filter(r => r.replayOf === undefined);
+    expect(fresh).toHaveLength(1);
+    for (const r of results) {
+      if (r.replayOf !== undefined) {
+        expect(r.replayOf).toBe(fresh[0].ingestionId);
+      }
+    }
+    expect(await tableCounts()).toMatchObject({
+      aspm_findings: 300,
+      aspm_scans: 1,
+      aspm_ingestions: 1,
+    });
+  });
+
   it('refuses an older scan with 409 and changes nothing', async () => {
     await store.ingest(request(day(10), [finding('a')]));
     const before = await tableCounts();

@@ -22,6 +22,7 @@ import { KnownFinding, planScan } from '../ingest/planScan';
 import { stableStringify } from '../util/stableStringify';
 import { chunk } from '../util/chunk';
 import { bulkInsert } from './bulkInsert';
+import { lockKeys } from './lockKeys';
 import { recomputeCoverage } from './recomputeCoverage';
 import { toIso } from '../util/time';
 
@@ -65,6 +66,15 @@ export class DatabaseFindingsStore implements FindingsStore {
     });
 
     return this.db.transaction(async tx => {
+      // The same scan arriving twice at once (two replicas): one at a time,
+      // so the second finds the first and is a replay.
+      await lockKeys(
+        tx,
+        'aspm_scans',
+        request.runs.map(run =>
+          JSON.stringify([request.entityRef, run.tool.name, run.runKey ?? '']),
+        ),
+      );
       const total = emptyCounts();
       const runs: IngestResult['runs'] = [];
       let replayOf: number | undefined;

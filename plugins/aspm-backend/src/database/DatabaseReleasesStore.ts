@@ -19,6 +19,7 @@ import {
   ReleasesStore,
   SecretFindingRow,
 } from './ReleasesStore';
+import { lockKeys } from './lockKeys';
 
 const ORDER: Record<ReleasesQuery['orderBy'], string> = {
   releasedAt: 'r.released_at',
@@ -74,6 +75,10 @@ export class DatabaseReleasesStore implements ReleasesStore {
     now: Date,
   ): Promise<{ release: AspmRelease; created: boolean; changed: boolean }> {
     const result = await this.db.transaction(async tx => {
+      // Two posts of one candidate at once take turns (see lockKeys).
+      await lockKeys(tx, 'aspm_releases', [
+        JSON.stringify([post.entityRef, post.environment, post.version]),
+      ]);
       const existing = await tx('aspm_releases')
         .where({
           entity_ref: post.entityRef,

@@ -19,6 +19,7 @@ import {
   StoredSignals,
   Upserted,
 } from './SignalsStore';
+import { lockKeys } from './lockKeys';
 
 type Row = Record<string, any>;
 
@@ -429,6 +430,9 @@ export class DatabaseSignalsStore implements SignalsStore {
     now: Date,
   ): Promise<{ run: ScorecardRun; replayOf?: number }> {
     return this.db.transaction(async tx => {
+      await lockKeys(tx, 'aspm_scorecard_runs', [
+        JSON.stringify([run.entityRef, run.contentHash]),
+      ]);
       const stored = await tx('aspm_scorecard_runs')
         .where({ entity_ref: run.entityRef, content_hash: run.contentHash })
         .first('id');
