@@ -17,6 +17,7 @@ import { scanCategories } from '../metrics/scanCategories';
 import { rotationOf } from '../secrets/secretExposure';
 import { parseJsonColumn } from '../util/parseJsonColumn';
 import { toMs } from '../util/time';
+import { resolveScope } from '../metrics/resolveScope';
 
 const DAY = 86_400_000;
 /** A Scorecard run older than this (days) no longer counts as current. */
@@ -30,7 +31,16 @@ export interface LoadWorldOptions {
   from: Date;
   to: Date;
   lookBackDays: number;
+  /**
+   * Read only the records (findings, events, exceptions, releases, scans)
+   * of these scopes' entities as of the world's asOf; the entities
+   * themselves are all read. Those scopes' metrics are the same either way.
+   */
+  scopes?: string[];
 }
+
+/** Above this many entities a scoped read filters nothing: read them all. */
+const MAX_SCOPED_REFS = 2000;
 
 /** A loadWorld call waiting for the batch of its tick. */
 interface PendingLoad {
@@ -138,6 +148,33 @@ export class DatabaseMetricsStore implements MetricsStore {
    */
   async loadWorlds(list: LoadWorldOptions[]): Promise<MetricsWorld[]> {
     if (!list.length) return [];
+    // One read per set of scopes asked for.
+    const keyOf = (o: LoadWorldOptions) =>
+      o.scopes?.length ? JSON.stringify([...o.scopes].sort()) : 'org';
+    const keys = [...new Set(list.map(keyOf))];
+    if (keys.length > 1) {
+      const out: MetricsWorld[] = new Array(list.length);
+      for (const key of keys) {
+        const positions = list
+          .map((o, i) => (keyOf(o) === key ? i : -1))
+          .filter(i => i >= 0);
+        const worlds = await this.loadWorlds(positions.map(i => list[i]));
+        positions.forEach((i, k) => {
+          out[i] = worlds[k];
+        });
+      }
+      return out;
+    }
+    const entityCache = new Map<number, Promise<WorldEntity[]>>();
+    const entitiesAt = (asOf: Date) => {
+      let cached = entityCache.get(asOf.getTime());
+      if (!cached) {
+        cached = this.entitiesAsOf(asOf);
+        entityCache.set(asOf.getTime(), cached);
+      }
+      return cached;
+    };
+    const refs = await this.scopeRefs(list[0].scopes, list, entitiesAt);
     const requests: Request[] = list.map(o => {
       const asOf = o.asOf.getTime();
       const to = o.to.getTime();
@@ -150,15 +187,15 @@ export class DatabaseMetricsStore implements MetricsStore {
       };
     });
     const horizon = Math.max(...requests.map(r => r.horizon));
-    const findings = await this.readFindings(horizon);
-    const events = await this.readEvents(findings, horizon);
+    const findings = await this.readFindings(horizon, refs);
+    const events = await this.readEvents(findings, horizon, refs);
     const replayed = replayAll(findings, events, requests);
-    const reported = await this.reportedCategories();
+    const reported = await this.reportedCategories(refs);
     const rotations = await this.rotations();
     const worlds: MetricsWorld[] = [];
     for (let w = 0; w < requests.length; w++) {
       const { asOf, from, to, lookBack } = requests[w];
-      const exceptions = await this.exceptions(asOf);
+      const exceptions = await this.exceptions(asOf, refs);
       const since = Math.min(from, lookBack);
       const stored = this.signals
         ? await this.signals.signalsAsOf({
@@ -171,7 +208,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         asOf,
         from,
         to,
-        entities: await this.entitiesAsOf(list[w].asOf),
+        entities: await entitiesAt(list[w].asOf),
         findings: replayed[w].findings,
         fixes: replayed[w].fixes,
         reopens: replayed[w].reopens,
@@ -179,9 +216,10 @@ export class DatabaseMetricsStore implements MetricsStore {
         releases: await this.releases(
           Math.min(from, lookBack),
           requests[w].horizon,
+          refs,
         ),
         secrets: secretsOf(findings, replayed[w].secrets, rotations, asOf),
-        scans: await this.scans(lookBack, asOf, reported),
+        scans: await this.scans(lookBack, asOf, reported, refs),
         signals: stored && {
           ...stored,
           // Known at asOf: later responses and completions are not yet.
@@ -192,6 +230,32 @@ export class DatabaseMetricsStore implements MetricsStore {
       });
     }
     return worlds;
+  }
+
+  /**
+   * The refs of the scopes' (non-group) entities as of any of the worlds'
+   * dates; undefined for the org, or scopes too large to be worth a filter.
+   */
+  private async scopeRefs(
+    scopes: string[] | undefined,
+    list: LoadWorldOptions[],
+    entitiesAt: (asOf: Date) => Promise<WorldEntity[]>,
+  ): Promise<string[] | undefined> {
+    if (!scopes?.length) return undefined;
+    if (scopes.some(s => resolveScope(s, []).kind === 'org')) return undefined;
+    const refs = new Set<string>();
+    for (const o of list) {
+      const entities = await entitiesAt(o.asOf);
+      for (const scope of scopes) {
+        const resolved = resolveScope(scope, entities);
+        for (const e of entities) {
+          if (e.kind !== 'group' && resolved.includes(e)) {
+            refs.add(e.entityRef);
+          }
+        }
+      }
+    }
+    return refs.size > MAX_SCOPED_REFS ? undefined : [...refs].sort();
   }
 
   private async entitiesAsOf(asOf: Date): Promise<WorldEntity[]> {
@@ -317,7 +381,10 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   /** Findings first seen at or before `horizon`, in id order. */
-  private async readFindings(horizon: number): Promise<FindingColumns> {
+  private async readFindings(
+    horizon: number,
+    refs?: string[],
+  ): Promise<FindingColumns> {
     const f: FindingColumns = {
       id: [],
       entityRef: [],
@@ -356,8 +423,8 @@ export class DatabaseMetricsStore implements MetricsStore {
         secretOnly(this.ts('fixed_at')),
         secretOnly('properties'),
       ],
-      'first_seen_at <= ?',
-      [new Date(horizon).toISOString()],
+      `first_seen_at <= ?${refs ? ` and ${inList('entity_ref', refs)}` : ''}`,
+      [new Date(horizon).toISOString(), ...(refs ?? [])],
       r => {
         const i = f.id.length;
         f.id.push(Number(r[0]));
@@ -399,6 +466,7 @@ export class DatabaseMetricsStore implements MetricsStore {
   private async readEvents(
     f: FindingColumns,
     horizon: number,
+    refs?: string[],
   ): Promise<EventColumns> {
     const n = f.id.length;
     // Finding id -> position: a dense table when ids are dense, else a map.
@@ -438,8 +506,13 @@ export class DatabaseMetricsStore implements MetricsStore {
     await this.eachRow(
       'aspm_finding_events',
       ['id', 'finding_id', 'type', this.ts('at'), 'from_value', 'to_value'],
-      "at <= ? or type = 'severity_changed'",
-      [new Date(horizon).toISOString()],
+      refs
+        ? `finding_id in (select id from aspm_findings where ${inList(
+            'entity_ref',
+            refs,
+          )}) and (at <= ? or type = 'severity_changed')`
+        : "at <= ? or type = 'severity_changed'",
+      [...(refs ?? []), new Date(horizon).toISOString()],
       r => {
         const i = indexOf(Number(r[1]));
         if (i < 0) return;
@@ -478,23 +551,39 @@ export class DatabaseMetricsStore implements MetricsStore {
     return { start, order, type, at, from, to };
   }
 
-  private async exceptions(asOf: number): Promise<{
+  private async exceptions(
+    asOf: number,
+    refs?: string[],
+  ): Promise<{
     active: WorldException[];
     decisions: WorldExceptionDecision[];
   }> {
-    const rows = await this.db('aspm_exceptions').select(
-      'id',
-      'entity_ref',
-      'category',
-      'status',
-      'source',
-      'decided_at',
-      'expires_at',
-      'review_at',
-      'compensating_control',
-    );
-    const events = await this.db('aspm_exception_events')
+    const scoped = (q: Knex.QueryBuilder, column: string) => {
+      if (refs) q.whereIn(column, refs);
+    };
+    const rows: Row[] = await this.db('aspm_exceptions')
+      .modify(scoped, 'entity_ref')
+      .select(
+        'id',
+        'entity_ref',
+        'category',
+        'status',
+        'source',
+        'decided_at',
+        'expires_at',
+        'review_at',
+        'compensating_control',
+      );
+    const events: Row[] = await this.db('aspm_exception_events')
       .where('at', '<=', new Date(asOf).toISOString())
+      .modify(q => {
+        if (refs) {
+          q.whereIn(
+            'exception_id',
+            this.db('aspm_exceptions').whereIn('entity_ref', refs).select('id'),
+          );
+        }
+      })
       .select(
         'exception_id',
         'type',
@@ -565,8 +654,12 @@ export class DatabaseMetricsStore implements MetricsStore {
   private async releases(
     since: number,
     until: number,
+    refs?: string[],
   ): Promise<WorldRelease[]> {
-    const rows = await this.db('aspm_releases')
+    const rows: Row[] = await this.db('aspm_releases')
+      .modify(q => {
+        if (refs) q.whereIn('entity_ref', refs);
+      })
       .where('released_at', '>=', new Date(since).toISOString())
       .where('released_at', '<=', new Date(until).toISOString())
       .select(
@@ -586,6 +679,9 @@ export class DatabaseMetricsStore implements MetricsStore {
       .where('r.released_at', '<=', new Date(until).toISOString())
       .where('g.attempt', 1)
       .where('g.outcome', 'fail')
+      .modify(q => {
+        if (refs) q.whereIn('r.entity_ref', refs);
+      })
       .select('g.release_id', 'g.type', 'g.attempt', 'g.outcome');
     for (const g of gateRows) {
       const id = Number(g.release_id);
@@ -620,15 +716,15 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   /** The categories each (entity, tool) has reported, from every finding. */
-  private async reportedCategories(): Promise<
-    Map<string, Set<FindingCategory>>
-  > {
+  private async reportedCategories(
+    refs?: string[],
+  ): Promise<Map<string, Set<FindingCategory>>> {
     const reported = new Map<string, Set<FindingCategory>>();
-    const categoryRows = await this.db('aspm_findings').distinct(
-      'entity_ref',
-      'tool',
-      'category',
-    );
+    const categoryRows: Row[] = await this.db('aspm_findings')
+      .modify(q => {
+        if (refs) q.whereIn('entity_ref', refs);
+      })
+      .distinct('entity_ref', 'tool', 'category');
     for (const r of categoryRows) {
       const key = `${r.entity_ref}\u0000${r.tool}`;
       if (!reported.has(key)) reported.set(key, new Set());
@@ -646,8 +742,12 @@ export class DatabaseMetricsStore implements MetricsStore {
     since: number,
     asOf: number,
     reported: Map<string, Set<FindingCategory>>,
+    refs?: string[],
   ): Promise<WorldScan[]> {
-    const rows = await this.db('aspm_scans as s')
+    const rows: Row[] = await this.db('aspm_scans as s')
+      .modify(q => {
+        if (refs) q.whereIn('s.entity_ref', refs);
+      })
       .leftJoin('aspm_ingestions as i', 'i.id', 's.ingestion_id')
       .where('s.scanned_at', '>=', new Date(since).toISOString())
       .where('s.scanned_at', '<=', new Date(asOf).toISOString())
@@ -671,6 +771,17 @@ export class DatabaseMetricsStore implements MetricsStore {
       };
     });
   }
+}
+
+/** A row as knex reads it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+/** `column in (?, ...)` for raw SQL (`1 = 0` for no values). */
+function inList(column: string, values: string[]): string {
+  return values.length
+    ? `${column} in (${values.map(() => '?').join(', ')})`
+    : '1 = 0';
 }
 
 /** What one world takes from the replay of every finding. */

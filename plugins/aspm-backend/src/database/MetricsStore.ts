@@ -13,5 +13,11 @@ export interface MetricsStore {
     from: Date;
     to: Date;
     lookBackDays: number;
+    /**
+     * When given, the world may hold only the records of these scopes'
+     * entities (all entities are still listed): enough for those scopes'
+     * metrics, and much less to read for one service or team.
+     */
+    scopes?: string[];
   }): Promise<MetricsWorld>;
 }

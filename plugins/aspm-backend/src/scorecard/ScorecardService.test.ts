@@ -344,6 +344,8 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
   let service: ScorecardService;
   let metrics: MetricsService;
   let snapshots: DatabaseSnapshotStore;
+  let metricsStore: DatabaseMetricsStore;
+  let store: DatabaseAspmStore;
   const settings = {
     config: DEFAULT_METRICS_CONFIG,
     ownershipKinds: ['Component'],
@@ -353,11 +355,11 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
 
   beforeAll(async () => {
     knex = await databases.init(databaseId);
-    const store = await DatabaseAspmStore.create({
+    store = await DatabaseAspmStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     await seed(knex, store);
-    const metricsStore = new DatabaseMetricsStore(knex);
+    metricsStore = new DatabaseMetricsStore(knex);
     snapshots = new DatabaseSnapshotStore(knex);
     metrics = new MetricsService({ store: metricsStore, ...settings });
     service = new ScorecardService({
@@ -749,6 +751,72 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
       await expect(
         service.team({ group: API, ...options }, NOW),
       ).rejects.toThrow(/No Group/);
+    });
+  });
+  describe('reading only the scope`s records', () => {
+    it('loads a world with the scope`s findings, scans and releases only, and every entity', async () => {
+      const window = {
+        asOf: NOW,
+        from: new Date(NOW.getTime() - 90 * DAY),
+        to: NOW,
+        lookBackDays: 90,
+      };
+      const [all, scoped] = await Promise.all([
+        metricsStore.loadWorld(window),
+        metricsStore.loadWorld({ ...window, scopes: [API] }),
+      ]);
+      expect(new Set(all.findings.map(x => x.entityRef)).size).toBeGreaterThan(
+        1,
+      );
+      expect([...new Set(scoped.findings.map(x => x.entityRef))]).toEqual([
+        API,
+      ]);
+      expect(scoped.findings).toEqual(
+        all.findings.filter(x => x.entityRef === API),
+      );
+      // Scans and releases come in no promised order.
+      const byKey = <T extends { entityRef: string }>(list: T[]) =>
+        [...list].sort((a, b) =>
+          JSON.stringify(a).localeCompare(JSON.stringify(b)),
+        );
+      expect(byKey(scoped.scans)).toEqual(
+        byKey(all.scans.filter(x => x.entityRef === API)),
+      );
+      expect(scoped.scans.length).toBeGreaterThan(0);
+      expect(byKey(scoped.releases)).toEqual(
+        byKey(all.releases.filter(x => x.entityRef === API)),
+      );
+      expect(scoped.entities).toEqual(all.entities);
+    });
+
+    it('gives the same scorecards as a read of every record', async () => {
+      // The same service over a store that ignores the scopes.
+      const asked: Array<string[] | undefined> = [];
+      const unscoped = new ScorecardService({
+        store,
+        metricsStore: {
+          loadWorld: ({ scopes, ...rest }) => {
+            asked.push(scopes);
+            return metricsStore.loadWorld(rest);
+          },
+        },
+        metrics,
+        snapshots,
+        settings,
+      });
+      for (const entityRef of [API, SYS, OTHER]) {
+        expect(await service.entity({ entityRef, ...options }, NOW)).toEqual(
+          await unscoped.entity({ entityRef, ...options }, NOW),
+        );
+      }
+      for (const group of [TEAM_A, TEAM_C, BU]) {
+        expect(await service.team({ group, ...options }, NOW)).toEqual(
+          await unscoped.team({ group, ...options }, NOW),
+        );
+      }
+      // The service did ask for scoped reads.
+      expect(asked).toContainEqual([API]);
+      expect(asked).toContainEqual([TEAM_A, `businessUnit:${BU}`]);
     });
   });
 });

@@ -91,7 +91,8 @@ export class ScorecardService {
         `No entity ${entityRef} in the ASPM store; it is not in the catalog, or the catalog sync has not run since it was added`,
       );
     }
-    const worlds = await this.worlds(now, query.weeks, []);
+    // Only this entity's records (a System's or Domain's: its entities').
+    const worlds = await this.worlds(now, query.weeks, [], [entityRef]);
     const { ctx, prev, open, aging } = this.sections(worlds, entityRef);
     return {
       entityRef,
@@ -138,7 +139,12 @@ export class ScorecardService {
     const missing = trendDays.filter(
       d => d !== today && METRIC_IDS.some(id => !stored.has(`${d} ${id}`)),
     );
-    const worlds = await this.worlds(now, query.weeks, missing);
+    // The team's records, and its business unit's for the medians.
+    const unit = group.businessUnit;
+    const worlds = await this.worlds(now, query.weeks, missing, [
+      groupRef,
+      ...(unit ? [`businessUnit:${unit}`] : []),
+    ]);
     const { ctx, prev, open, aging } = this.sections(worlds, groupRef);
     const groupNow = worlds.current.entities.find(
       e => e.entityRef === groupRef,
@@ -258,6 +264,7 @@ export class ScorecardService {
     now: Date,
     weekCount: number,
     days: string[],
+    scopes: string[],
   ): Promise<ScorecardWorlds> {
     const { config } = this.deps.settings;
     const lookBackDays = Math.max(
@@ -272,7 +279,7 @@ export class ScorecardService {
       to: window.from,
     };
     const load = (w: MetricWindow, back = lookBackDays) =>
-      this.deps.metricsStore.loadWorld({ ...w, lookBackDays: back });
+      this.deps.metricsStore.loadWorld({ ...w, lookBackDays: back, scopes });
     const weeks = operatingWeekWindows(window.asOf.getTime(), weekCount);
     const dayWindows = days.map(d =>
       metricWindow({ asOf: d }, config.windowDays, now),
