@@ -28,7 +28,9 @@
  * Knobs: ASPM_BENCH_ENGINES=sqlite,pg, ASPM_BENCH_EXCEPTIONS (20000),
  * ASPM_BENCH_RELEASES (50000), ASPM_BENCH_CONCURRENCY (ingests at once;
  * default 1 on SQLite, 4 on PostgreSQL), ASPM_BENCH_KEEP=1 (keep the
- * databases), ASPM_TEST_POSTGRES_URL.
+ * databases; each prints the backend setting for the next knob),
+ * ASPM_BENCH_MEASURE_ONLY='<that setting>' (only the backend part, again),
+ * ASPM_TEST_POSTGRES_URL.
  */
 import os from 'node:os';
 import fs from 'node:fs';
@@ -308,6 +310,17 @@ interface Result {
   rows: Array<[string, string]>;
 }
 
+/** Rows of a result, each also printed as soon as it is measured. */
+function liveRows(engine: Engine): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const push = rows.push.bind(rows);
+  rows.push = (...items: Array<[string, string]>) => {
+    for (const [k, v] of items) progress(`${engine}: ${k}: ${v}`);
+    return push(...items);
+  };
+  return rows;
+}
+
 async function createDatabase(engine: Engine) {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aspm-scale-bench-'));
@@ -355,7 +368,7 @@ async function createDatabase(engine: Engine) {
 }
 
 async function runEngine(engine: Engine): Promise<Result> {
-  const rows: Array<[string, string]> = [];
+  const rows = liveRows(engine);
   const db = await createDatabase(engine);
   const knex = db.knex;
   const concurrency = Number(
@@ -719,18 +732,24 @@ async function runEngine(engine: Engine): Promise<Result> {
   await knex.destroy();
 
   // 5. The backend.
-  rows.push(...(await measureBackend(db.backendDb)));
+  await measureBackend(db.backendDb, rows);
 
   if (process.env.ASPM_BENCH_KEEP === '1') {
-    progress(`${engine}: kept ${db.where}`);
+    progress(
+      `${engine}: kept ${db.where}; ASPM_BENCH_MEASURE_ONLY='${JSON.stringify(
+        db.backendDb,
+      )}'`,
+    );
   } else {
     await db.drop();
   }
   return { engine, rows };
 }
 
-async function measureBackend(database: unknown) {
-  const rows: Array<[string, string]> = [];
+async function measureBackend(
+  database: unknown,
+  rows: Array<[string, string]>,
+) {
   const port = 7300 + Math.floor(Math.random() * 200);
   const token = randomBytes(16).toString('hex');
   const child = spawn(
@@ -754,17 +773,33 @@ async function measureBackend(database: unknown) {
     },
   );
   const base = `http://localhost:${port}/api/aspm`;
-  const get = async (p: string) => {
-    const t = process.hrtime.bigint();
-    const res = await fetch(`${base}${p}`, {
-      headers: { Authorization: `Bearer ${token}` },
+  // node:http, not fetch: a first pack at this size may take longer than
+  // fetch's five-minute header timeout.
+  const get = (p: string) =>
+    new Promise<{ ms: number; body: any }>((resolve, reject) => {
+      const t = process.hrtime.bigint();
+      const req = http.get(
+        `${base}${p}`,
+        { headers: { Authorization: `Bearer ${token}` } },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            const ms = elapsedMs(t);
+            if ((res.statusCode ?? 0) >= 400) {
+              reject(
+                new Error(`GET ${p}: ${res.statusCode} ${text.slice(0, 300)}`),
+              );
+            } else {
+              resolve({ ms, body: JSON.parse(text) });
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
     });
-    const text = await res.text();
-    const ms = elapsedMs(t);
-    if (!res.ok)
-      throw new Error(`GET ${p}: ${res.status} ${text.slice(0, 300)}`);
-    return { ms, body: JSON.parse(text) };
-  };
   try {
     const deadline = Date.now() + 180_000;
     for (;;) {
@@ -775,44 +810,65 @@ async function measureBackend(database: unknown) {
       if (Date.now() > deadline) throw new Error('the backend did not start');
       await new Promise(r => setTimeout(r, 500));
     }
-    const pack = [];
-    for (let k = 0; k < 6; k++) pack.push((await get('/packs/a')).ms);
-    rows.push([
+    // One failed measurement is reported, and the others still run.
+    const measure = async (label: string, fn: () => Promise<string>) => {
+      try {
+        rows.push([label, await fn()]);
+      } catch (e) {
+        rows.push([label, `failed: ${(e as Error).message.slice(0, 200)}`]);
+      }
+    };
+    await measure(
       `org director pack A (last month), first / p50 of the next 5`,
-      `${fmt(pack[0])} / ${fmt(percentile(pack.slice(1), 0.5))} ms`,
-    ]);
-    const rnd = prng(9);
-    const card: number[] = [];
-    for (let k = 0; k < 105; k++) {
-      const i = Math.floor(rnd() * ENTITIES);
-      const { ms } = await get(
-        `/scorecard/entity?entityRef=component:default/${component(i)}`,
-      );
-      if (k >= 5) card.push(ms);
-    }
-    rows.push([
+      async () => {
+        const pack = [];
+        for (let k = 0; k < 6; k++) pack.push((await get('/packs/a')).ms);
+        return `${fmt(pack[0])} / ${fmt(percentile(pack.slice(1), 0.5))} ms`;
+      },
+    );
+    await measure(
       `entity scorecard, p50 / p95 of 100 (after 5 warm-up)`,
-      `${fmt(percentile(card, 0.5), 1)} / ${fmt(percentile(card, 0.95), 1)} ms`,
-    ]);
-    const teamCard: number[] = [];
-    for (let k = 0; k < 4; k++) {
-      teamCard.push(
-        (await get(`/scorecard/team?group=group:default/${team(0)}`)).ms,
-      );
-    }
-    rows.push([
+      async () => {
+        const rnd = prng(9);
+        const card: number[] = [];
+        for (let k = 0; k < 105; k++) {
+          const i = Math.floor(rnd() * ENTITIES);
+          const { ms } = await get(
+            `/scorecard/entity?entityRef=component:default/${component(i)}`,
+          );
+          if (k >= 5) card.push(ms);
+        }
+        return `${fmt(percentile(card, 0.5), 1)} / ${fmt(
+          percentile(card, 0.95),
+          1,
+        )} ms`;
+      },
+    );
+    await measure(
       `team scorecard, ${BIG_TEAM_SERVICES} services, first / p50 of next 3`,
-      `${fmt(teamCard[0])} / ${fmt(percentile(teamCard.slice(1), 0.5))} ms`,
-    ]);
+      async () => {
+        const teamCard: number[] = [];
+        for (let k = 0; k < 4; k++) {
+          teamCard.push(
+            (await get(`/scorecard/team?group=group:default/${team(0)}`)).ms,
+          );
+        }
+        return `${fmt(teamCard[0])} / ${fmt(
+          percentile(teamCard.slice(1), 0.5),
+        )} ms`;
+      },
+    );
     const asOf = day(NOW - 100 * DAY);
-    const past = [];
-    for (let k = 0; k < 2; k++) {
-      past.push((await get(`/metrics?asOf=${asOf}`)).ms);
-    }
-    rows.push([
-      `all director metrics, org, as of ${asOf} (no snapshot: from events)`,
-      `${fmt(past[0])} / ${fmt(past[1])} ms`,
-    ]);
+    await measure(
+      `all director metrics, org, as of ${asOf} (no snapshot: from events), twice`,
+      async () => {
+        const past = [];
+        for (let k = 0; k < 2; k++) {
+          past.push((await get(`/metrics?asOf=${asOf}`)).ms);
+        }
+        return `${fmt(past[0])} / ${fmt(past[1])} ms`;
+      },
+    );
     const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
     rows.push([
@@ -863,6 +919,15 @@ async function main() {
     const width = Math.max(...r.rows.map(([k]) => k.length));
     for (const [k, v] of r.rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   };
+  const only = process.env.ASPM_BENCH_MEASURE_ONLY;
+  if (only) {
+    // The backend part again, on a database kept by ASPM_BENCH_KEEP=1.
+    const engine: Engine = only.includes('"pg"') ? 'pg' : 'sqlite';
+    const rows = liveRows(engine);
+    await measureBackend(JSON.parse(only), rows);
+    print({ engine, rows });
+    return;
+  }
   for (const engine of engines) {
     if (engine === 'pg' && !(await pgAnswers())) {
       console.log(`PostgreSQL at ${pgUrl} does not answer: skipped`);

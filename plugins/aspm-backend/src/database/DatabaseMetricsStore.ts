@@ -165,15 +165,9 @@ export class DatabaseMetricsStore implements MetricsStore {
       }
       return out;
     }
-    const entityCache = new Map<number, Promise<WorldEntity[]>>();
-    const entitiesAt = (asOf: Date) => {
-      let cached = entityCache.get(asOf.getTime());
-      if (!cached) {
-        cached = this.entitiesAsOf(asOf);
-        entityCache.set(asOf.getTime(), cached);
-      }
-      return cached;
-    };
+    // The catalog at every asOf, from one read of the entity history.
+    const catalogs = await this.entitiesAsOfEach(list.map(o => o.asOf));
+    const entitiesAt = async (asOf: Date) => catalogs.get(asOf.getTime())!;
     const refs = await this.scopeRefs(list[0].scopes, list, entitiesAt);
     const requests: Request[] = list.map(o => {
       const asOf = o.asOf.getTime();
@@ -192,10 +186,24 @@ export class DatabaseMetricsStore implements MetricsStore {
     const replayed = replayAll(findings, events, requests);
     const reported = await this.reportedCategories(refs);
     const rotations = await this.rotations();
+    // Exceptions, releases and scans: one read covering every world, each
+    // world then taking its own dates.
+    const earliest = Math.min(
+      ...requests.map(r => Math.min(r.from, r.lookBack)),
+    );
+    const latestAsOf = Math.max(...requests.map(r => r.asOf));
+    const trails = await this.exceptionTrails(latestAsOf, refs);
+    const allReleases = await this.releases(earliest, horizon, refs);
+    const allScans = await this.scans(
+      Math.min(...requests.map(r => r.lookBack)),
+      latestAsOf,
+      reported,
+      refs,
+    );
     const worlds: MetricsWorld[] = [];
     for (let w = 0; w < requests.length; w++) {
       const { asOf, from, to, lookBack } = requests[w];
-      const exceptions = await this.exceptions(asOf, refs);
+      const exceptions = exceptionsAt(trails, asOf);
       const since = Math.min(from, lookBack);
       const stored = this.signals
         ? await this.signals.signalsAsOf({
@@ -213,13 +221,11 @@ export class DatabaseMetricsStore implements MetricsStore {
         fixes: replayed[w].fixes,
         reopens: replayed[w].reopens,
         exceptions: exceptions.active,
-        releases: await this.releases(
-          Math.min(from, lookBack),
-          requests[w].horizon,
-          refs,
+        releases: allReleases.filter(
+          r => r.releasedAt >= since && r.releasedAt <= requests[w].horizon,
         ),
         secrets: secretsOf(findings, replayed[w].secrets, rotations, asOf),
-        scans: await this.scans(lookBack, asOf, reported, refs),
+        scans: allScans.filter(x => x.at >= lookBack && x.at <= asOf),
         signals: stored && {
           ...stored,
           // Known at asOf: later responses and completions are not yet.
@@ -258,33 +264,33 @@ export class DatabaseMetricsStore implements MetricsStore {
     return refs.size > MAX_SCOPED_REFS ? undefined : [...refs].sort();
   }
 
-  private async entitiesAsOf(asOf: Date): Promise<WorldEntity[]> {
-    const at = asOf.toISOString();
-    const rows = await this.db('aspm_entity_history')
-      .where('valid_from', '<=', at)
-      .where(b => b.whereNull('valid_to').orWhere('valid_to', '>', at))
-      .select('snapshot');
-    return rows.map(r => {
-      const s = JSON.parse(r.snapshot);
-      return {
-        entityRef: s.entityRef,
-        kind: String(s.kind).toLocaleLowerCase('en-US'),
-        title: s.title ?? undefined,
-        type: s.type ?? undefined,
-        tier: s.tier ?? undefined,
-        exposure: s.exposure ?? undefined,
-        owned: isOwned(s.ownerResolution),
-        team: s.owningTeam ?? undefined,
-        businessUnit: s.businessUnit ?? undefined,
-        system: s.system ?? undefined,
-        domain: s.domain ?? undefined,
-        parentRef: s.parentRef ?? undefined,
-        hasRepository: Boolean(s.repository),
-        // Only when set, so bases taken before golden paths were read
-        // hash as they did.
-        goldenPath: s.goldenPath ? true : undefined,
-      };
-    });
+  /**
+   * The entities valid at each of the instants (keyed by epoch ms), from one
+   * read of the versions valid at any of them; each version parsed once.
+   */
+  private async entitiesAsOfEach(
+    instants: Date[],
+  ): Promise<Map<number, WorldEntity[]>> {
+    const times = [...new Set(instants.map(d => d.getTime()))];
+    const first = new Date(Math.min(...times)).toISOString();
+    const last = new Date(Math.max(...times)).toISOString();
+    const rows: Row[] = await this.db('aspm_entity_history')
+      .where('valid_from', '<=', last)
+      .where(b => b.whereNull('valid_to').orWhere('valid_to', '>', first))
+      .select('valid_from', 'valid_to', 'snapshot');
+    const versions = rows.map(r => ({
+      from: toMs(r.valid_from)!,
+      to: r.valid_to === null ? undefined : toMs(r.valid_to),
+      entity: worldEntityOf(r.snapshot),
+    }));
+    return new Map(
+      times.map(t => [
+        t,
+        versions
+          .filter(v => v.from <= t && (v.to === undefined || v.to > t))
+          .map(v => v.entity),
+      ]),
+    );
   }
 
   private get client(): 'sqlite' | 'pg' | 'other' {
@@ -551,13 +557,14 @@ export class DatabaseMetricsStore implements MetricsStore {
     return { start, order, type, at, from, to };
   }
 
-  private async exceptions(
+  /**
+   * Every exception (of the scope's entities) with its audit trail up to
+   * `asOf`, in order: what {@link exceptionsAt} reads for any earlier date.
+   */
+  private async exceptionTrails(
     asOf: number,
     refs?: string[],
-  ): Promise<{
-    active: WorldException[];
-    decisions: WorldExceptionDecision[];
-  }> {
+  ): Promise<ExceptionTrails> {
     const scoped = (q: Knex.QueryBuilder, column: string) => {
       if (refs) q.whereIn(column, refs);
     };
@@ -603,52 +610,7 @@ export class DatabaseMetricsStore implements MetricsStore {
       if (!byId.has(id)) byId.set(id, []);
       byId.get(id)!.push(e);
     }
-    const out: WorldException[] = [];
-    const decisions: WorldExceptionDecision[] = [];
-    for (const r of rows) {
-      const trail = byId.get(Number(r.id));
-      if (!trail?.length) continue;
-      const requested = trail.find(e => e.type === 'requested');
-      const decided = trail.find(
-        e => e.type === 'approved' || e.type === 'rejected',
-      );
-      if (requested && decided) {
-        decisions.push({
-          id: Number(r.id),
-          entityRef: r.entity_ref,
-          category: r.category,
-          requestedAt: toMs(requested.at)!,
-          decidedAt: toMs(decided.at)!,
-          outcome: decided.type,
-        });
-      }
-      let status: string | undefined;
-      let approvedAt: number | undefined;
-      let expiresAt: number | undefined;
-      let reviewAt: number | undefined;
-      for (const e of trail) {
-        if (e.to_status) status = e.to_status;
-        if (e.to_status === 'approved' && approvedAt === undefined) {
-          approvedAt = toMs(e.at);
-        }
-        if (e.expires_at) expiresAt = toMs(e.expires_at);
-        if (e.review_at) reviewAt = toMs(e.review_at);
-      }
-      if (status !== 'approved' || approvedAt === undefined) continue;
-      expiresAt ??= toMs(r.expires_at);
-      if (expiresAt !== undefined && expiresAt <= asOf) continue;
-      out.push({
-        id: Number(r.id),
-        entityRef: r.entity_ref,
-        category: r.category,
-        approvedAt,
-        expiresAt,
-        reviewAt: reviewAt ?? toMs(r.review_at),
-        hasCompensatingControl: Boolean(r.compensating_control),
-        source: r.source,
-      });
-    }
-    return { active: out, decisions };
+    return { rows, byId };
   }
 
   private async releases(
@@ -771,6 +733,88 @@ export class DatabaseMetricsStore implements MetricsStore {
       };
     });
   }
+}
+
+/** A catalog version's snapshot (JSON) as the metrics see the entity. */
+function worldEntityOf(snapshot: string): WorldEntity {
+  const s = JSON.parse(snapshot);
+  return {
+    entityRef: s.entityRef,
+    kind: String(s.kind).toLocaleLowerCase('en-US'),
+    title: s.title ?? undefined,
+    type: s.type ?? undefined,
+    tier: s.tier ?? undefined,
+    exposure: s.exposure ?? undefined,
+    owned: isOwned(s.ownerResolution),
+    team: s.owningTeam ?? undefined,
+    businessUnit: s.businessUnit ?? undefined,
+    system: s.system ?? undefined,
+    domain: s.domain ?? undefined,
+    parentRef: s.parentRef ?? undefined,
+    hasRepository: Boolean(s.repository),
+    // Only when set, so bases taken before golden paths were read
+    // hash as they did.
+    goldenPath: s.goldenPath ? true : undefined,
+  };
+}
+
+/** The exceptions stored as this method reads them (see exceptionTrails). */
+interface ExceptionTrails {
+  rows: Row[];
+  byId: Map<number, Row[]>;
+}
+
+/** Active exceptions at `asOf` and the decisions made by then. */
+function exceptionsAt(
+  { rows, byId }: ExceptionTrails,
+  asOf: number,
+): { active: WorldException[]; decisions: WorldExceptionDecision[] } {
+  const out: WorldException[] = [];
+  const decisions: WorldExceptionDecision[] = [];
+  for (const r of rows) {
+    const trail = byId.get(Number(r.id))?.filter(e => toMs(e.at)! <= asOf);
+    if (!trail?.length) continue;
+    const requested = trail.find(e => e.type === 'requested');
+    const decided = trail.find(
+      e => e.type === 'approved' || e.type === 'rejected',
+    );
+    if (requested && decided) {
+      decisions.push({
+        id: Number(r.id),
+        entityRef: r.entity_ref,
+        category: r.category,
+        requestedAt: toMs(requested.at)!,
+        decidedAt: toMs(decided.at)!,
+        outcome: decided.type,
+      });
+    }
+    let status: string | undefined;
+    let approvedAt: number | undefined;
+    let expiresAt: number | undefined;
+    let reviewAt: number | undefined;
+    for (const e of trail) {
+      if (e.to_status) status = e.to_status;
+      if (e.to_status === 'approved' && approvedAt === undefined) {
+        approvedAt = toMs(e.at);
+      }
+      if (e.expires_at) expiresAt = toMs(e.expires_at);
+      if (e.review_at) reviewAt = toMs(e.review_at);
+    }
+    if (status !== 'approved' || approvedAt === undefined) continue;
+    expiresAt ??= toMs(r.expires_at);
+    if (expiresAt !== undefined && expiresAt <= asOf) continue;
+    out.push({
+      id: Number(r.id),
+      entityRef: r.entity_ref,
+      category: r.category,
+      approvedAt,
+      expiresAt,
+      reviewAt: reviewAt ?? toMs(r.review_at),
+      hasCompensatingControl: Boolean(r.compensating_control),
+      source: r.source,
+    });
+  }
+  return { active: out, decisions };
 }
 
 /** A row as knex reads it. */

@@ -789,6 +789,32 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
       expect(scoped.entities).toEqual(all.entities);
     });
 
+    it('answers worlds asked for together as it answers each alone', async () => {
+      const windows = [0, 12, 45].map((daysAgo, i) => ({
+        asOf: new Date(NOW.getTime() - daysAgo * DAY),
+        from: new Date(NOW.getTime() - (daysAgo + 30) * DAY),
+        to: new Date(NOW.getTime() - daysAgo * DAY),
+        lookBackDays: [90, 0, 30][i],
+      }));
+      for (const scopes of [undefined, [SYS], [TEAM_A, `businessUnit:${BU}`]]) {
+        // Asked in one tick: one shared read.
+        const together = await Promise.all(
+          windows.map(w => metricsStore.loadWorld({ ...w, scopes })),
+        );
+        const alone = [];
+        for (const w of windows) {
+          alone.push(await metricsStore.loadWorld({ ...w, scopes }));
+        }
+        expect(together).toEqual(alone);
+      }
+      // The windows differ, so the test can tell them apart.
+      const [now, , earlier] = await Promise.all(
+        windows.map(w => metricsStore.loadWorld(w)),
+      );
+      expect(now.findings.length).toBeGreaterThan(earlier.findings.length);
+      expect(now.scans.length).not.toEqual(earlier.scans.length);
+    });
+
     it('gives the same scorecards as a read of every record', async () => {
       // The same service over a store that ignores the scopes.
       const asked: Array<string[] | undefined> = [];
