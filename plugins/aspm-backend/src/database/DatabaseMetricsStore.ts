@@ -200,18 +200,19 @@ export class DatabaseMetricsStore implements MetricsStore {
       reported,
       refs,
     );
+    const signals = await this.signals?.signalsAsOfEach(
+      requests.map(r => ({
+        asOf: r.horizon,
+        since: Math.min(r.from, r.lookBack),
+        scorecardSince: r.asOf - SCORECARD_MAX_AGE_DAYS * DAY,
+      })),
+    );
     const worlds: MetricsWorld[] = [];
     for (let w = 0; w < requests.length; w++) {
       const { asOf, from, to, lookBack } = requests[w];
       const exceptions = exceptionsAt(trails, asOf);
       const since = Math.min(from, lookBack);
-      const stored = this.signals
-        ? await this.signals.signalsAsOf({
-            asOf: requests[w].horizon,
-            since,
-            scorecardSince: asOf - SCORECARD_MAX_AGE_DAYS * DAY,
-          })
-        : undefined;
+      const stored = signals?.[w];
       worlds.push({
         asOf,
         from,

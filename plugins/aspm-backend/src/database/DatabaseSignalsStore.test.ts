@@ -277,5 +277,23 @@ describe.each(ids)('DatabaseSignalsStore on %s', databaseId => {
     ).toBe(9);
     // Older than the look-back: no current run.
     expect((await at('2026-10-15', 10)).scorecards).toEqual([]);
+
+    // Several instants from one read answer as each alone.
+    const instants = (
+      [
+        ['2026-10-15', 90],
+        ['2026-11-15', 90],
+        ['2026-10-15', 10],
+      ] as const
+    ).map(([iso, days]) => ({
+      asOf: Date.parse(iso),
+      since: Date.parse('2026-01-01'),
+      scorecardSince: Date.parse(iso) - days * 86_400_000,
+    }));
+    const each = await store.signalsAsOfEach(instants);
+    const alone = [];
+    for (const o of instants) alone.push(await store.signalsAsOf(o));
+    expect(each).toEqual(alone);
+    expect(each[0].scorecards).not.toEqual(each[1].scorecards);
   });
 });

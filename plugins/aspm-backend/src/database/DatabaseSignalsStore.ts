@@ -533,6 +533,20 @@ export class DatabaseSignalsStore implements SignalsStore {
     since: number;
     scorecardSince: number;
   }): Promise<StoredSignals> {
+    const [one] = await this.signalsAsOfEach([options]);
+    return one;
+  }
+
+  async signalsAsOfEach(
+    list: Array<{ asOf: number; since: number; scorecardSince: number }>,
+  ): Promise<StoredSignals[]> {
+    if (!list.length) return [];
+    // One read covering every instant; each then takes its own dates.
+    const options = {
+      asOf: Math.max(...list.map(o => o.asOf)),
+      since: Math.min(...list.map(o => o.since)),
+      scorecardSince: Math.min(...list.map(o => o.scorecardSince)),
+    };
     const asOf = new Date(options.asOf).toISOString();
     const reviews = (
       await this.db('aspm_reviews')
@@ -611,20 +625,23 @@ export class DatabaseSignalsStore implements SignalsStore {
         { column: 'scanned_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ]);
-    const latest = new Map<string, { id: number; at: number }>();
-    for (const r of runs) {
-      if (!latest.has(r.entity_ref)) {
-        latest.set(r.entity_ref, {
-          id: Number(r.id),
-          at: toMs(r.scanned_at)!,
-        });
+    // Each instant's latest run per entity (runs are newest first).
+    const latestAt = list.map(o => {
+      const latest = new Map<string, { id: number; at: number }>();
+      for (const r of runs) {
+        const at = toMs(r.scanned_at)!;
+        if (at > o.asOf || at < o.scorecardSince) continue;
+        if (!latest.has(r.entity_ref)) {
+          latest.set(r.entity_ref, { id: Number(r.id), at });
+        }
       }
-    }
+      return latest;
+    });
+    const wanted = new Set(
+      latestAt.flatMap(l => [...l.values()].map(v => v.id)),
+    );
     const checksByRun = new Map<number, Record<string, number>>();
-    for (const part of chunk(
-      [...latest.values()].map(v => v.id),
-      500,
-    )) {
+    for (const part of chunk([...wanted], 500)) {
       for (const c of await this.db('aspm_scorecard_checks')
         .whereIn('run_id', part)
         .select('run_id', 'name', 'score')) {
@@ -633,11 +650,17 @@ export class DatabaseSignalsStore implements SignalsStore {
         checksByRun.get(id)![c.name] = Number(c.score);
       }
     }
-    const scorecards = [...latest.entries()].map(([entityRef, v]) => ({
-      entityRef,
-      at: v.at,
-      checks: checksByRun.get(v.id) ?? {},
+    return list.map((o, i) => ({
+      reviews: reviews.filter(r => r.requestedAt <= o.asOf),
+      incidentActions: incidentActions.filter(a => a.createdAt <= o.asOf),
+      deployments: deployments.filter(
+        d => d.deployedAt >= o.since && d.deployedAt <= o.asOf,
+      ),
+      scorecards: [...latestAt[i].entries()].map(([entityRef, v]) => ({
+        entityRef,
+        at: v.at,
+        checks: checksByRun.get(v.id) ?? {},
+      })),
     }));
-    return { reviews, incidentActions, deployments, scorecards };
   }
 }

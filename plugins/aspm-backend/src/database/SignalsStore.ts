@@ -190,4 +190,9 @@ export interface SignalsStore {
     since: number;
     scorecardSince: number;
   }): Promise<StoredSignals>;
+
+  /** {@link SignalsStore.signalsAsOf} for several instants, from one read. */
+  signalsAsOfEach(
+    list: Array<{ asOf: number; since: number; scorecardSince: number }>,
+  ): Promise<StoredSignals[]>;
 }
