@@ -21,6 +21,17 @@ describe.each(ids)('migrations on %s', databaseId => {
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+    // PostgreSQL: room on each page for the weekly last-seen update
+    // (heap-only tuples); SQLite has no such option.
+    const isPostgres = databaseId.startsWith('POSTGRES');
+    const options = isPostgres
+      ? (
+          await knex.raw(
+            "select reloptions from pg_class where relname = 'aspm_findings'",
+          )
+        ).rows[0].reloptions
+      : 'none on SQLite';
+    expect(options).toEqual(isPostgres ? ['fillfactor=50'] : 'none on SQLite');
 
     await knex('aspm_sync_runs').insert({
       trigger: 'api',
