@@ -796,14 +796,15 @@ describe.each(ids)('ScorecardService on %s', databaseId => {
         to: new Date(NOW.getTime() - daysAgo * DAY),
         lookBackDays: [90, 0, 30][i],
       }));
+      const worldsStore = metricsStore;
       for (const scopes of [undefined, [SYS], [TEAM_A, `businessUnit:${BU}`]]) {
         // Asked in one tick: one shared read.
         const together = await Promise.all(
-          windows.map(w => metricsStore.loadWorld({ ...w, scopes })),
+          windows.map(w => worldsStore.loadWorld({ ...w, scopes })),
         );
         const alone = [];
         for (const w of windows) {
-          alone.push(await metricsStore.loadWorld({ ...w, scopes }));
+          alone.push(await worldsStore.loadWorld({ ...w, scopes }));
         }
         expect(together).toEqual(alone);
       }
