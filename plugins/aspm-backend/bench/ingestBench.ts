@@ -23,6 +23,7 @@ import {
 } from '../src/ingest/parsers/parseScan';
 import { chunk } from '../src/util/chunk';
 import { bulkInsert } from '../src/database/bulkInsert';
+import { pgAnswers } from './pgAnswers';
 
 const sizes = (process.env.ASPM_BENCH_SIZES ?? '13000,100000')
   .split(',')
@@ -111,23 +112,6 @@ async function connect(
       await admin.destroy();
     },
   };
-}
-
-async function pgAnswers(): Promise<boolean> {
-  const k = knexFactory({
-    client: 'pg',
-    connection: pgUrl,
-    pool: { min: 0, max: 1 },
-    acquireConnectionTimeout: 3000,
-  });
-  try {
-    await k.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await k.destroy();
-  }
 }
 
 async function bench(engine: 'sqlite' | 'pg', size: number) {
@@ -280,7 +264,7 @@ async function main() {
     return;
   }
   const engines: Array<'sqlite' | 'pg'> = ['sqlite'];
-  if (await pgAnswers()) engines.push('pg');
+  if (await pgAnswers(pgUrl)) engines.push('pg');
   else console.log(`PostgreSQL at ${pgUrl} does not answer: SQLite only`);
   console.log(
     `machine: ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(

@@ -35,6 +35,7 @@ import { readAspmConfig } from '../src/config/readAspmConfig';
 import { MetricsService } from '../src/metrics/MetricsService';
 import { SnapshotService } from '../src/metrics/SnapshotService';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
+import { pgAnswers } from './pgAnswers';
 
 type Engine = 'sqlite' | 'pg';
 
@@ -1069,23 +1070,6 @@ async function create(
   };
 }
 
-async function pgAnswers(): Promise<boolean> {
-  const k = knexFactory({
-    client: 'pg',
-    connection: pgUrl,
-    pool: { min: 0, max: 1 },
-    acquireConnectionTimeout: 3000,
-  });
-  try {
-    await k.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await k.destroy();
-  }
-}
-
 /** Migrates (as the store does at startup), generates, and prepares the tables for reading. */
 async function populate(target: Target) {
   const knex = open(target);
@@ -1470,7 +1454,7 @@ async function main() {
   const engines = (process.env.ASPM_BENCH_ENGINES ?? 'sqlite,pg')
     .split(',')
     .map(e => e.trim()) as Engine[];
-  if (engines.includes('pg') && !(await pgAnswers())) {
+  if (engines.includes('pg') && !(await pgAnswers(pgUrl))) {
     console.log(`PostgreSQL at ${pgUrl} does not answer: SQLite only`);
     engines.splice(engines.indexOf('pg'), 1);
   }

@@ -59,6 +59,8 @@ import { ExceptionService } from '../src/exceptions/ExceptionService';
 import { ReleaseService } from '../src/releases/ReleaseService';
 import { SnapshotService } from '../src/metrics/SnapshotService';
 import { ProgramSignalsService } from '../src/signals/ProgramSignalsService';
+import { pgAnswers } from './pgAnswers';
+import { poisson, seededRandom } from '../src/demo/random';
 
 type Engine = 'sqlite' | 'pg';
 
@@ -94,18 +96,6 @@ const percentile = (values: number[], q: number) => {
 };
 const progress = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
-/** A small seeded PRNG (mulberry32): the same org on every run and engine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The value whose share of [0, 1) holds r; undefined past the shares. */
 function pick<T>(r: number, table: Array<[T, number]>): T | undefined {
   let rest = r;
@@ -128,7 +118,7 @@ const teamOf = (i: number) =>
   i < BIG_TEAM_SERVICES ? 0 : 1 + (i % Math.max(1, TEAMS - 1));
 
 function generateCatalog(): Entity[] {
-  const rnd = prng(7);
+  const rnd = seededRandom('scale-bench catalog');
   const out: Entity[] = [];
   const base = (kind: string, name: string, spec: Record<string, unknown>) =>
     ({
@@ -440,7 +430,7 @@ async function runEngine(engine: Engine): Promise<Result> {
     now: () => clock,
   });
 
-  const rnd = prng(42);
+  const rnd = seededRandom('scale-bench history');
   const weights = Array.from({ length: ENTITIES }, () =>
     Math.min(60, Math.pow(rnd() + 1e-3, -0.8)),
   );
@@ -453,17 +443,13 @@ async function runEngine(engine: Engine): Promise<Result> {
     const open = Array.from({ length: n }, () => nextFinding++);
     return { open, fixed: [], rate: (weekly * w) / weightSum };
   });
-  const poisson = (lambda: number) => {
-    // Knuth for small rates, normal approximation for large ones.
-    if (lambda > 30) {
-      const u =
-        Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
-      return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * u));
-    }
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    for (let p = rnd(); p > limit; p *= rnd()) k++;
-    return k;
+  // Knuth (shared with the demo) for small rates, a normal approximation
+  // for large ones.
+  const arrivals = (lambda: number) => {
+    if (lambda <= 30) return poisson(rnd, lambda);
+    const u =
+      Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * u));
   };
 
   const totals = {
@@ -482,6 +468,12 @@ async function runEngine(engine: Engine): Promise<Result> {
   const exceptionsPerWeek = EXCEPTIONS / WEEKS;
   const releasesPerWeek = RELEASES / WEEKS;
   const maxDays = config.exceptions.maxDaysByTier;
+  const tierOf = new Map(
+    catalogEntities.map(e => [
+      e.metadata.name,
+      e.metadata.annotations?.['aspm.io/tier'],
+    ]),
+  );
   const started = Date.now();
   for (let w = 0; w < WEEKS; w++) {
     const weekStart = START + w * 7 * DAY;
@@ -496,7 +488,7 @@ async function runEngine(engine: Engine): Promise<Result> {
         const back = s.fixed.splice(Math.floor(rnd() * s.fixed.length), 1);
         keep.push(...back);
       }
-      for (let k = poisson(s.rate); k > 0; k--) keep.push(nextFinding++);
+      for (let k = arrivals(s.rate); k > 0; k--) keep.push(nextFinding++);
       s.open = keep;
     }
     const order = state.map((_, i) => i);
@@ -544,8 +536,7 @@ async function runEngine(engine: Engine): Promise<Result> {
         totals.exceptionsRefused += 1;
         continue;
       }
-      const tier = catalogEntities.find(e => e.metadata.name === component(i))
-        ?.metadata.annotations?.['aspm.io/tier'];
+      const tier = tierOf.get(component(i));
       const limit = maxDays[tier ?? 'untiered'] ?? maxDays.default ?? 90;
       const days = Math.max(7, Math.min(limit, 30 + Math.floor(rnd() * 150)));
       try {
@@ -829,7 +820,7 @@ async function measureBackend(
     await measure(
       `entity scorecard, p50 / p95 of 100 (after 5 warm-up)`,
       async () => {
-        const rnd = prng(9);
+        const rnd = seededRandom('scale-bench requests');
         const card: number[] = [];
         for (let k = 0; k < 105; k++) {
           const i = Math.floor(rnd() * ENTITIES);
@@ -882,23 +873,6 @@ async function measureBackend(
   return rows;
 }
 
-async function pgAnswers(): Promise<boolean> {
-  const k = knexFactory({
-    client: 'pg',
-    connection: pgUrl,
-    pool: { min: 0, max: 1 },
-    acquireConnectionTimeout: 3000,
-  });
-  try {
-    await k.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await k.destroy();
-  }
-}
-
 async function main() {
   const engines = (process.env.ASPM_BENCH_ENGINES ?? 'sqlite,pg')
     .split(',')
@@ -929,7 +903,7 @@ async function main() {
     return;
   }
   for (const engine of engines) {
-    if (engine === 'pg' && !(await pgAnswers())) {
+    if (engine === 'pg' && !(await pgAnswers(pgUrl))) {
       console.log(`PostgreSQL at ${pgUrl} does not answer: skipped`);
       continue;
     }

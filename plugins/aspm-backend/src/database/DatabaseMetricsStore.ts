@@ -759,7 +759,7 @@ function worldEntityOf(snapshot: string): WorldEntity {
   };
 }
 
-/** The exceptions stored as this method reads them (see exceptionTrails). */
+/** Exceptions with their audit trails, as exceptionTrails reads them. */
 interface ExceptionTrails {
   rows: Row[];
   byId: Map<number, Row[]>;
