@@ -61,18 +61,24 @@ import { SnapshotService } from '../src/metrics/SnapshotService';
 import { ProgramSignalsService } from '../src/signals/ProgramSignalsService';
 import { pgAnswers } from './pgAnswers';
 import { poisson, seededRandom } from '../src/demo/random';
+import {
+  componentName as component,
+  syntheticOrg,
+  teamName as team,
+} from './syntheticOrg';
 
 type Engine = 'sqlite' | 'pg';
 
 const ENTITIES = Number(process.env.ASPM_BENCH_ENTITIES ?? 5000);
-const TEAMS = Math.max(1, Math.round(ENTITIES / 10));
-const UNITS = Math.max(1, Math.min(20, Math.round(TEAMS / 25)));
+const ORG = syntheticOrg(ENTITIES);
+const TEAMS = ORG.teams;
+const UNITS = ORG.units;
 const FINDINGS = Number(process.env.ASPM_BENCH_FINDINGS ?? 1_000_000);
 const WEEKS = Number(process.env.ASPM_BENCH_WEEKS ?? 52);
 const EXCEPTIONS = Number(process.env.ASPM_BENCH_EXCEPTIONS ?? 20_000);
 const RELEASES = Number(process.env.ASPM_BENCH_RELEASES ?? 50_000);
 /** The team whose page shows 300 services (or a tenth of a small org). */
-const BIG_TEAM_SERVICES = Math.min(300, Math.round(ENTITIES / 10));
+const BIG_TEAM_SERVICES = ORG.bigTeamServices;
 const pgUrl = (
   process.env.ASPM_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432'
 ).replace(/\/$/, '');
@@ -96,102 +102,9 @@ const percentile = (values: number[], q: number) => {
 };
 const progress = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
-/** The value whose share of [0, 1) holds r; undefined past the shares. */
-function pick<T>(r: number, table: Array<[T, number]>): T | undefined {
-  let rest = r;
-  for (const [value, share] of table) {
-    if (rest < share) return value;
-    rest -= share;
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------------------
 // The catalog
 // ---------------------------------------------------------------------------
-
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const component = (i: number) => `svc-${pad(i, 4)}`;
-const team = (i: number) => `team-${pad(i, 3)}`;
-/** Team of component i: the first BIG_TEAM_SERVICES belong to team-000. */
-const teamOf = (i: number) =>
-  i < BIG_TEAM_SERVICES ? 0 : 1 + (i % Math.max(1, TEAMS - 1));
-
-function generateCatalog(): Entity[] {
-  const rnd = seededRandom('scale-bench catalog');
-  const out: Entity[] = [];
-  const base = (kind: string, name: string, spec: Record<string, unknown>) =>
-    ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind,
-      metadata: { name, namespace: 'default', annotations: {} },
-      spec,
-    } as Entity);
-  out.push(base('Group', 'acme', { type: 'organization', children: [] }));
-  for (let u = 0; u < UNITS; u++) {
-    out.push(
-      base('Group', `bu-${pad(u, 2)}`, {
-        type: 'business-unit',
-        parent: 'acme',
-        children: [],
-      }),
-    );
-  }
-  for (let t = 0; t < TEAMS; t++) {
-    out.push(
-      base('Group', team(t), {
-        type: 'team',
-        parent: `bu-${pad(t % UNITS, 2)}`,
-        children: [],
-      }),
-    );
-  }
-  const systems = Math.max(1, Math.round(ENTITIES / 20));
-  const domains = Math.max(1, UNITS);
-  for (let d = 0; d < domains; d++) {
-    out.push(
-      base('Domain', `domain-${pad(d, 2)}`, { owner: `bu-${pad(d, 2)}` }),
-    );
-  }
-  for (let s = 0; s < systems; s++) {
-    out.push(
-      base('System', `system-${pad(s, 3)}`, {
-        owner: team(s % TEAMS),
-        domain: `domain-${pad(s % domains, 2)}`,
-      }),
-    );
-  }
-  for (let i = 0; i < ENTITIES; i++) {
-    const r = rnd();
-    const tier = pick(r, [
-      ['1', 0.15],
-      ['2', 0.35],
-      ['3', 0.4],
-    ]);
-    const exposure = pick(rnd(), [
-      ['internet', 0.25],
-      ['internal', 0.65],
-    ]);
-    const entity = base('Component', component(i), {
-      type: pick(rnd(), [
-        ['service', 0.7],
-        ['website', 0.15],
-        ['library', 0.15],
-      ]),
-      lifecycle: 'production',
-      // One in fifty has no owner: ownership completeness is not 1.
-      ...(rnd() < 0.02 ? {} : { owner: team(teamOf(i)) }),
-      system: `system-${pad(i % systems, 3)}`,
-    });
-    entity.metadata.annotations = {
-      'github.com/project-slug': `acme/${component(i)}`,
-      ...(tier ? { 'aspm.io/tier': tier } : {}),
-      ...(exposure ? { 'aspm.io/exposure': exposure } : {}),
-    };
-    out.push(entity);
-  }
-  return out;
-}
 
 /** The catalog's GET /entities/by-query, cursor-paged, over real HTTP. */
 async function serveCatalog(entities: Entity[]) {
@@ -372,7 +285,7 @@ async function runEngine(engine: Engine): Promise<Result> {
   const { store, findings } = stores;
 
   // 1. Catalog sync.
-  const catalogEntities = generateCatalog();
+  const catalogEntities = ORG.catalog();
   const catalog = await serveCatalog(catalogEntities);
   const syncer = new CatalogSyncer({
     catalog: new CatalogClient({
