@@ -13,20 +13,13 @@ mkdir -p "$results"
 count_tests() { grep -cE "^\s*(it|test)\(" tests/e2e/*.test.mjs | awk -F: '{s+=$2} END {print s+0}'; }
 write_counts() { printf '{"passed":%s,"failed":%s,"skipped":%s}\n' "$1" "$2" "$3" >"$results/e2e.json"; }
 
-CHROMIUM="${ASPM_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-if [ -z "$CHROMIUM" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's chromium for the browser tests (once)"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 || true
-    CHROMIUM="$(command -v chromium || true)"
-  fi
-fi
-if [ -z "$CHROMIUM" ]; then
+source "$ASPM_ROOT/scripts/lib/chromium.sh"
+ensure_chromium
+if [ -z "$ASPM_CHROMIUM" ]; then
   log "end-to-end tests SKIPPED: no Chromium found (install the chromium package, or set ASPM_CHROMIUM to its path)"
   write_counts 0 0 "$(count_tests)"
   exit 0
 fi
-export ASPM_CHROMIUM="$CHROMIUM"
 
 work="$results/e2e-portal"
 rm -rf "$work" && mkdir -p "$work/sqlite" "$results/screenshots"
