@@ -61,6 +61,30 @@ describe('EntityAspmCard', () => {
     expect(screen.getByText('3 actions, 1 overdue')).toBeInTheDocument();
   });
 
+  it('claims nothing is wrong only once the scorecard has answered', async () => {
+    let answer: (card: typeof paymentsApiScorecard) => void = () => {};
+    await render(
+      fakeAspmApi({
+        getEntity: jest.fn(async () => paymentsApi),
+        getEntityScorecard: jest.fn(
+          () =>
+            new Promise<typeof paymentsApiScorecard>(resolve => {
+              answer = resolve;
+            }),
+        ),
+      }),
+    );
+    expect(await screen.findByText('Internet-facing')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Owned, tiered and exposure known'),
+    ).not.toBeInTheDocument();
+    answer(paymentsApiScorecard);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '1 action overdue: Log4j remote code execution (Log4Shell)',
+    );
+  });
+
   it('highlights the worst catalog problem', async () => {
     await render(
       fakeAspmApi({

@@ -76,11 +76,15 @@ export const EntityAspmCard = () => {
     const worst = worstScorecardStatus(value, scorecard.value);
     body = (
       <>
-        <Box mb={2}>
-          <Alert severity={ALERT_SEVERITY[worst.severity]}>
-            {worst.message}
-          </Alert>
-        </Box>
+        {/* An "all is well" before the scorecard has answered would be a
+            claim the card cannot make yet; catalog problems show at once. */}
+        {(worst.severity !== 'ok' || !scorecard.loading) && (
+          <Box mb={2}>
+            <Alert severity={ALERT_SEVERITY[worst.severity]}>
+              {worst.message}
+            </Alert>
+          </Box>
+        )}
         <FieldList
           fields={[
             [
