@@ -17,6 +17,7 @@ import { scanCategories } from '../metrics/scanCategories';
 import { rotationOf } from '../secrets/secretExposure';
 import { parseJsonColumn } from '../util/parseJsonColumn';
 import { toMs } from '../util/time';
+import { chunk } from '../util/chunk';
 import { resolveScope } from '../metrics/resolveScope';
 
 const DAY = 86_400_000;
@@ -118,6 +119,8 @@ interface EventColumns {
  */
 export class DatabaseMetricsStore implements MetricsStore {
   private pending?: PendingLoad[];
+  /** Parsed catalog versions by history id (see parsedVersions). */
+  private versionMemo = new Map<number, WorldEntity>();
 
   constructor(
     private readonly db: Knex,
@@ -278,11 +281,12 @@ export class DatabaseMetricsStore implements MetricsStore {
     const rows: Row[] = await this.db('aspm_entity_history')
       .where('valid_from', '<=', last)
       .where(b => b.whereNull('valid_to').orWhere('valid_to', '>', first))
-      .select('valid_from', 'valid_to', 'snapshot');
+      .select('id', 'valid_from', 'valid_to');
+    const parsed = await this.parsedVersions(rows.map(r => Number(r.id)));
     const versions = rows.map(r => ({
       from: toMs(r.valid_from)!,
       to: r.valid_to === null ? undefined : toMs(r.valid_to),
-      entity: worldEntityOf(r.snapshot),
+      entity: parsed.get(Number(r.id))!,
     }));
     return new Map(
       times.map(t => [
@@ -292,6 +296,32 @@ export class DatabaseMetricsStore implements MetricsStore {
           .map(v => v.entity),
       ]),
     );
+  }
+
+  /**
+   * The entities of catalog versions by history id. A version's snapshot is
+   * never rewritten (a sync closes it and adds a new one; only its dates
+   * move), so what was parsed once is kept, frozen, and only versions not
+   * seen before are read: a request no longer moves and parses the whole
+   * catalog's JSON. The memo holds at most a few reads' worth of versions.
+   */
+  private async parsedVersions(
+    ids: number[],
+  ): Promise<Map<number, WorldEntity>> {
+    const memo = this.versionMemo;
+    const missing = ids.filter(id => !memo.has(id));
+    for (const part of chunk(missing, 500)) {
+      const rows: Row[] = await this.db('aspm_entity_history')
+        .whereIn('id', part)
+        .select('id', 'snapshot');
+      for (const r of rows) {
+        memo.set(Number(r.id), Object.freeze(worldEntityOf(r.snapshot)));
+      }
+    }
+    const out = new Map<number, WorldEntity>();
+    for (const id of ids) out.set(id, memo.get(id)!);
+    if (memo.size > 4 * ids.length + 10_000) this.versionMemo = new Map(out);
+    return out;
   }
 
   private get client(): 'sqlite' | 'pg' | 'other' {
