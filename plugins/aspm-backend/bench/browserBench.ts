@@ -33,6 +33,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
+import { fmt, percentile, progress } from './benchFormat';
 import { ownedComponents, syntheticOrg } from './syntheticOrg';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -44,12 +45,7 @@ const BACKEND = `http://localhost:${BACKEND_PORT}`;
 const TOKEN = randomBytes(16).toString('hex');
 const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs');
 
-const progress = (msg: string) => process.stderr.write(`  ${msg}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
-};
+const median = (xs: number[]) => (xs.length ? percentile(xs, 0.5) : NaN);
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Runs a command to its end; rejects with its output's tail on failure. */

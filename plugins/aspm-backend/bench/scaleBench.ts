@@ -60,6 +60,7 @@ import { ReleaseService } from '../src/releases/ReleaseService';
 import { SnapshotService } from '../src/metrics/SnapshotService';
 import { ProgramSignalsService } from '../src/signals/ProgramSignalsService';
 import { pgAnswers } from './pgAnswers';
+import { fmt, percentile, progress } from './benchFormat';
 import { poisson, seededRandom } from '../src/demo/random';
 import {
   componentName as component,
@@ -91,16 +92,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
 const elapsedMs = (since: bigint) =>
   Number(process.hrtime.bigint() - since) / 1e6;
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-const percentile = (values: number[], q: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
-const progress = (msg: string) => process.stderr.write(`  ${msg}\n`);
 
 // ---------------------------------------------------------------------------
 // The catalog

@@ -282,11 +282,11 @@ export class DatabaseMetricsStore implements MetricsStore {
       .where('valid_from', '<=', last)
       .where(b => b.whereNull('valid_to').orWhere('valid_to', '>', first))
       .select('id', 'valid_from', 'valid_to');
-    const parsed = await this.parsedVersions(rows.map(r => Number(r.id)));
-    const versions = rows.map(r => ({
+    const entities = await this.parsedVersions(rows.map(r => Number(r.id)));
+    const versions = rows.map((r, i) => ({
       from: toMs(r.valid_from)!,
       to: r.valid_to === null ? undefined : toMs(r.valid_to),
-      entity: parsed.get(Number(r.id))!,
+      entity: entities[i],
     }));
     return new Map(
       times.map(t => [
@@ -299,18 +299,17 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   /**
-   * The entities of catalog versions by history id. A version's snapshot is
-   * never rewritten (a sync closes it and adds a new one; only its dates
-   * move), so what was parsed once is kept, frozen, and only versions not
-   * seen before are read: a request no longer moves and parses the whole
-   * catalog's JSON. The memo holds at most a few reads' worth of versions.
+   * The entities of catalog versions, in the order of the history ids
+   * given. A version's snapshot is never rewritten (a sync closes it and
+   * adds a new one; only its dates move), so what was parsed once is kept,
+   * frozen, and only versions not seen before are read: a request no longer
+   * moves and parses the whole catalog's JSON. The memo holds at most a few
+   * reads' worth of versions.
    */
-  private async parsedVersions(
-    ids: number[],
-  ): Promise<Map<number, WorldEntity>> {
+  private async parsedVersions(ids: number[]): Promise<WorldEntity[]> {
     const memo = this.versionMemo;
-    const missing = ids.filter(id => !memo.has(id));
-    for (const part of chunk(missing, 500)) {
+    const unseen = ids.filter(id => !memo.has(id));
+    for (const part of chunk(unseen, 500)) {
       const rows: Row[] = await this.db('aspm_entity_history')
         .whereIn('id', part)
         .select('id', 'snapshot');
@@ -318,10 +317,11 @@ export class DatabaseMetricsStore implements MetricsStore {
         memo.set(Number(r.id), Object.freeze(worldEntityOf(r.snapshot)));
       }
     }
-    const out = new Map<number, WorldEntity>();
-    for (const id of ids) out.set(id, memo.get(id)!);
-    if (memo.size > 4 * ids.length + 10_000) this.versionMemo = new Map(out);
-    return out;
+    const entities = ids.map(id => memo.get(id)!);
+    if (memo.size > 4 * ids.length + 10_000) {
+      this.versionMemo = new Map(ids.map((id, i) => [id, entities[i]]));
+    }
+    return entities;
   }
 
   private get client(): 'sqlite' | 'pg' | 'other' {
