@@ -40,6 +40,15 @@ export interface LoadWorldOptions {
   scopes?: string[];
 }
 
+/**
+ * A finding kept by the metrics' read: not fixed, a secret, or fixed or
+ * seen at or after the cutoff (two `?`: the cutoff twice).
+ */
+const UNSETTLED =
+  "(state <> 'fixed' or category = 'secret' or fixed_at is null or fixed_at >= ? or last_seen_at >= ?)";
+/** Findings whose events one PostgreSQL query reads. */
+const PG_EVENT_FINDINGS = 20_000;
+
 /** Above this many entities a scoped read filters nothing: read them all. */
 const MAX_SCOPED_REFS = 2000;
 
@@ -89,6 +98,13 @@ interface FindingColumns {
   epss: Array<number | undefined>;
   knownExploited: boolean[];
   firstSeenAt: number[];
+  /**
+   * Fixed (not a secret) and not seen since: from when on it stays fixed,
+   * the later of its fix and its last sighting; Infinity otherwise.
+   */
+  settledAt: number[];
+  /** The read's condition on aspm_findings (for its events' read). */
+  where: { sql: string; params: string[] };
   /** Secrets only: what their rotation needs. */
   secret: Map<
     number,
@@ -126,6 +142,14 @@ export class DatabaseMetricsStore implements MetricsStore {
     private readonly db: Knex,
     /** Program signals (reviews, incidents, deploys, Scorecard runs). */
     private readonly signals?: SignalsStore,
+    private readonly options: {
+      /**
+       * Read settled findings too (see readFindings): every world then
+       * lists every finding first seen by its asOf. The reference the
+       * shorter read is tested against; slower on a long history.
+       */
+      readSettled?: boolean;
+    } = {},
   ) {}
 
   loadWorld(options: LoadWorldOptions): Promise<MetricsWorld> {
@@ -184,9 +208,14 @@ export class DatabaseMetricsStore implements MetricsStore {
       };
     });
     const horizon = Math.max(...requests.map(r => r.horizon));
-    const findings = await this.readFindings(horizon, refs);
-    const events = await this.readEvents(findings, horizon, refs);
-    const replayed = replayAll(findings, events, requests);
+    // Findings fixed for good before every world's window count in none.
+    const settledBefore = this.options.readSettled
+      ? -Infinity
+      : Math.min(...requests.map(cutoffOf));
+    const findings = await this.readFindings(horizon, settledBefore, refs);
+    const events = await this.readEvents(findings, horizon);
+    const replayed = replayAll(findings, events, requests, settledBefore);
+    const sources = await this.findingSources(horizon, refs);
     const reported = await this.reportedCategories(refs);
     const rotations = await this.rotations();
     // Exceptions, releases and scans: one read covering every world, each
@@ -222,6 +251,9 @@ export class DatabaseMetricsStore implements MetricsStore {
         to,
         entities: await entitiesAt(list[w].asOf),
         findings: replayed[w].findings,
+        findingSources: sources
+          .filter(x => x.since <= asOf)
+          .map(({ tool, entityRef }) => ({ tool, entityRef })),
         fixes: replayed[w].fixes,
         reopens: replayed[w].reopens,
         exceptions: exceptions.active,
@@ -353,8 +385,10 @@ export class DatabaseMetricsStore implements MetricsStore {
     table: string,
     columns: string[],
     where: string,
-    params: Array<string | number>,
+    params: unknown[],
     onRow: (row: Value[]) => void,
+    /** PostgreSQL: one query, in no order (the caller sorts). */
+    unpaged = false,
   ): Promise<void> {
     const client = this.client;
     if (client === 'sqlite') {
@@ -389,6 +423,17 @@ export class DatabaseMetricsStore implements MetricsStore {
       try {
         let n = 0;
         const condition = where.replace(/\?/g, () => `$${++n}`);
+        if (unpaged) {
+          const { rows } = await conn.query({
+            text: `select ${columns.join(
+              ', ',
+            )} from ${table} where ${condition}`,
+            values: params,
+            rowMode: 'array',
+          });
+          for (const row of rows) onRow(row);
+          return;
+        }
         const text = `select ${columns.join(
           ', ',
         )} from ${table} where (${condition}) and id > $${
@@ -412,14 +457,48 @@ export class DatabaseMetricsStore implements MetricsStore {
     }
     const rows = await this.db(table)
       .select(columns.map((c, i) => this.db.raw(`${c} as c${i}`)))
-      .whereRaw(where, params)
+      .whereRaw(where, params as Knex.RawBinding[])
       .orderBy('id');
     for (const r of rows) onRow(columns.map((_, i) => r[`c${i}`]));
   }
 
-  /** Findings first seen at or before `horizon`, in id order. */
+  /**
+   * Each (tool, entity) with a finding first seen by `horizon`, and since
+   * when: the counting basis's sources, which the findings read leaves
+   * settled findings out of.
+   */
+  private async findingSources(
+    horizon: number,
+    refs?: string[],
+  ): Promise<Array<{ tool: string; entityRef: string; since: number }>> {
+    const q = this.db('aspm_findings')
+      .where('first_seen_at', '<=', new Date(horizon).toISOString())
+      .groupBy('tool', 'entity_ref')
+      .select('tool', 'entity_ref', this.db.raw('min(first_seen_at) as since'));
+    if (refs) q.whereIn('entity_ref', refs);
+    const rows: Row[] = await q;
+    return rows.map(r => ({
+      tool: r.tool,
+      entityRef: r.entity_ref,
+      since: toMs(r.since)!,
+    }));
+  }
+
+  /**
+   * Findings first seen at or before `horizon`, in id order, without those
+   * settled (fixed, not seen since, not secrets) before `settledBefore`.
+   *
+   * Why that is safe: a fixed finding's `fixed_at` is its last fix event,
+   * and every event that opens a finding again (reopened, unsuppressed)
+   * comes with a sighting (`last_seen_at`); a severity change too. So a
+   * finding still fixed with both before the cutoff had no event from then
+   * on: no fix or reopen in any window after it, fixed at every asOf after
+   * it. No metric counts such a finding; the counting basis's sources
+   * come from {@link findingSources}.
+   */
   private async readFindings(
     horizon: number,
+    settledBefore: number,
     refs?: string[],
   ): Promise<FindingColumns> {
     const f: FindingColumns = {
@@ -434,7 +513,22 @@ export class DatabaseMetricsStore implements MetricsStore {
       epss: [],
       knownExploited: [],
       firstSeenAt: [],
+      settledAt: [],
+      where: { sql: '', params: [] },
       secret: new Map(),
+    };
+    const settled = Number.isFinite(settledBefore)
+      ? new Date(settledBefore).toISOString()
+      : undefined;
+    f.where = {
+      sql: `first_seen_at <= ?${settled ? ` and ${UNSETTLED}` : ''}${
+        refs ? ` and ${inList('entity_ref', refs)}` : ''
+      }`,
+      params: [
+        new Date(horizon).toISOString(),
+        ...(settled ? [settled, settled] : []),
+        ...(refs ?? []),
+      ],
     };
     // The same CWE lists repeat: parse each text once (the lists are read,
     // never changed).
@@ -459,9 +553,13 @@ export class DatabaseMetricsStore implements MetricsStore {
         secretOnly('state'),
         secretOnly(this.ts('fixed_at')),
         secretOnly('properties'),
+        `case when state = 'fixed' and category <> 'secret' then ${this.ts(
+          'fixed_at',
+        )} end`,
+        this.ts('last_seen_at'),
       ],
-      `first_seen_at <= ?${refs ? ` and ${inList('entity_ref', refs)}` : ''}`,
-      [new Date(horizon).toISOString(), ...(refs ?? [])],
+      f.where.sql,
+      f.where.params,
       r => {
         const i = f.id.length;
         f.id.push(Number(r[0]));
@@ -482,6 +580,13 @@ export class DatabaseMetricsStore implements MetricsStore {
         f.epss.push(r[8] === null ? undefined : Number(r[8]));
         f.knownExploited.push(Boolean(r[9]));
         f.firstSeenAt.push(ms(r[10])!);
+        const fixedAt = r[14] === null ? undefined : ms(r[14]);
+        const lastSeenAt = r[15] === null ? undefined : ms(r[15]);
+        f.settledAt.push(
+          fixedAt === undefined
+            ? Infinity
+            : Math.max(fixedAt, lastSeenAt ?? fixedAt),
+        );
         if (r[4] === 'secret') {
           f.secret.set(i, {
             state: r[11] as string,
@@ -503,7 +608,6 @@ export class DatabaseMetricsStore implements MetricsStore {
   private async readEvents(
     f: FindingColumns,
     horizon: number,
-    refs?: string[],
   ): Promise<EventColumns> {
     const n = f.id.length;
     // Finding id -> position: a dense table when ids are dense, else a map.
@@ -540,27 +644,48 @@ export class DatabaseMetricsStore implements MetricsStore {
       }
       return kept;
     };
-    await this.eachRow(
-      'aspm_finding_events',
-      ['id', 'finding_id', 'type', this.ts('at'), 'from_value', 'to_value'],
-      refs
-        ? `finding_id in (select id from aspm_findings where ${inList(
-            'entity_ref',
-            refs,
-          )}) and (at <= ? or type = 'severity_changed')`
-        : "at <= ? or type = 'severity_changed'",
-      [...(refs ?? []), new Date(horizon).toISOString()],
-      r => {
-        const i = indexOf(Number(r[1]));
-        if (i < 0) return;
-        finding.push(i);
-        eventId.push(Number(r[0]));
-        type.push(intern(r[2])!);
-        at.push(ms(r[3])!);
-        from.push(intern(r[4]));
-        to.push(intern(r[5]));
-      },
-    );
+    const columns = [
+      'id',
+      'finding_id',
+      'type',
+      this.ts('at'),
+      'from_value',
+      'to_value',
+    ];
+    const onRow = (r: Value[]) => {
+      const i = indexOf(Number(r[1]));
+      if (i < 0) return;
+      finding.push(i);
+      eventId.push(Number(r[0]));
+      type.push(intern(r[2])!);
+      at.push(ms(r[3])!);
+      from.push(intern(r[4]));
+      to.push(intern(r[5]));
+    };
+    const when = "(at <= ? or type = 'severity_changed')";
+    const horizonIso = new Date(horizon).toISOString();
+    if (this.client === 'pg') {
+      // By finding ids, a page at a time: each page one index read, where
+      // a subquery on the findings would be evaluated again per page.
+      for (const ids of chunk(f.id, PG_EVENT_FINDINGS)) {
+        await this.eachRow(
+          'aspm_finding_events',
+          columns,
+          `finding_id = any(?::bigint[]) and ${when}`,
+          [ids, horizonIso],
+          onRow,
+          true,
+        );
+      }
+    } else {
+      await this.eachRow(
+        'aspm_finding_events',
+        columns,
+        `finding_id in (select id from aspm_findings where ${f.where.sql}) and ${when}`,
+        [...f.where.params, horizonIso],
+        onRow,
+      );
+    }
     // Counting sort by finding (stable), then (at, id) within each finding.
     const m = finding.length;
     const start = new Int32Array(n + 1);
@@ -859,6 +984,11 @@ function inList(column: string, values: string[]): string {
     : '1 = 0';
 }
 
+/** Findings settled before this instant count in none of a world's metrics. */
+function cutoffOf(r: Request): number {
+  return Math.min(r.from, r.asOf);
+}
+
 /** What one world takes from the replay of every finding. */
 interface Replayed {
   findings: WorldFinding[];
@@ -877,6 +1007,8 @@ function replayAll(
   f: FindingColumns,
   e: EventColumns,
   requests: Request[],
+  /** -Infinity: keep settled findings in every world. */
+  settledBefore: number,
 ): Replayed[] {
   const out: Replayed[] = requests.map(() => ({
     findings: [],
@@ -929,6 +1061,15 @@ function replayAll(
         world.secrets.push({ index: i, state: replay.state });
       }
       if (replay.state === undefined || firstSeenAt > asOf) continue;
+      // Settled before this world's window (see readFindings): left out
+      // whatever else a batch read, so a world is the same asked alone.
+      if (
+        settledBefore !== -Infinity &&
+        replay.state === 'fixed' &&
+        f.settledAt[i] < cutoffOf(requests[w])
+      ) {
+        continue;
+      }
       const accepted = replay.state === 'open' && replay.exceptionId;
       world.findings.push({
         id,

@@ -42,6 +42,12 @@ export interface WorldFinding {
   spellStart: number;
 }
 
+/** A tool that had reported a finding on an entity. */
+export interface WorldFindingSource {
+  tool: string;
+  entityRef: string;
+}
+
 /** A fix event in the window: the end of an open spell. */
 export interface WorldFix {
   findingId: number;
@@ -191,8 +197,19 @@ export interface MetricsWorld {
   to: number;
   /** Entities in the catalog at asOf, every kind. */
   entities: WorldEntity[];
-  /** Findings first seen at or before asOf. */
+  /**
+   * Findings first seen at or before asOf. A store may leave out findings
+   * fixed for good before the window (fixed before min(from, asOf), not
+   * seen since, not secrets): no metric counts them, and they are most of
+   * a long history. It then lists their sources in `findingSources`.
+   */
   findings: WorldFinding[];
+  /**
+   * Every (tool, entity) a finding had been first seen for by asOf, when
+   * `findings` may leave some out (the counting basis's sources); absent:
+   * read from `findings`.
+   */
+  findingSources?: WorldFindingSource[];
   fixes: WorldFix[];
   reopens: WorldReopen[];
   exceptions: WorldException[];

@@ -37,7 +37,9 @@ export function countingBasis(
     if (!sources.has(tool)) sources.set(tool, new Set());
     sources.get(tool)!.add(entityRef);
   };
-  for (const f of world.findings) add(f.tool, f.entityRef);
+  for (const f of world.findingSources ?? world.findings) {
+    add(f.tool, f.entityRef);
+  }
   for (const s of world.scans) add(s.tool, s.entityRef);
   const signals = world.signals;
   if (signals) {

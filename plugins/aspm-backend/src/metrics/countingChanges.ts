@@ -181,6 +181,7 @@ function withoutTool(world: MetricsWorld, tool: string): MetricsWorld {
   return {
     ...world,
     findings: world.findings.filter(f => !ids.has(f.id)),
+    findingSources: world.findingSources?.filter(s => s.tool !== tool),
     fixes: world.fixes.filter(f => !ids.has(f.findingId)),
     reopens: world.reopens.filter(r => !ids.has(r.findingId)),
     secrets: world.secrets.filter(s => !ids.has(s.findingId)),
