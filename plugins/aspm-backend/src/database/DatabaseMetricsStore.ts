@@ -1017,7 +1017,20 @@ function replayAll(
     secrets: [],
   }));
   const n = f.id.length;
+  const prune = settledBefore !== -Infinity;
+  const cutoffs = requests.map(cutoffOf);
+  // Settled before a world's window (see readFindings): nothing to replay
+  // for it; left out whatever else a batch read, so a world is the same
+  // asked alone.
+  const skips = (i: number, w: number) =>
+    f.firstSeenAt[i] > requests[w].horizon ||
+    (prune && f.settledAt[i] < cutoffs[w]);
   for (let i = 0; i < n; i++) {
+    let needed = false;
+    for (let w = 0; w < requests.length && !needed; w++) {
+      needed = !skips(i, w);
+    }
+    if (!needed) continue;
     const id = f.id[i];
     const entityRef = f.entityRef[i];
     const category = f.category[i];
@@ -1028,8 +1041,8 @@ function replayAll(
       all.push({ type: e.type[x], at: e.at[x], from: e.from[x], to: e.to[x] });
     }
     for (let w = 0; w < requests.length; w++) {
+      if (skips(i, w)) continue;
       const { asOf, from, to, horizon } = requests[w];
-      if (firstSeenAt > horizon) continue;
       // This world's events: at or before its horizon, or severity changes.
       let list = all;
       for (const ev of all) {
@@ -1061,15 +1074,6 @@ function replayAll(
         world.secrets.push({ index: i, state: replay.state });
       }
       if (replay.state === undefined || firstSeenAt > asOf) continue;
-      // Settled before this world's window (see readFindings): left out
-      // whatever else a batch read, so a world is the same asked alone.
-      if (
-        settledBefore !== -Infinity &&
-        replay.state === 'fixed' &&
-        f.settledAt[i] < cutoffOf(requests[w])
-      ) {
-        continue;
-      }
       const accepted = replay.state === 'open' && replay.exceptionId;
       world.findings.push({
         id,
