@@ -593,37 +593,8 @@ async function runEngine(engine: Engine): Promise<Result> {
     `${fmt(totals.releases)} in ${fmt(totals.releaseMs / 1000, 1)} s`,
   ]);
 
-  // 4. The snapshot job, one day.
-  if (engine === 'pg') await knex.raw('vacuum analyze');
-  else await knex.raw('analyze');
-  const sizeBefore = await db.size(knex);
-  const snapshots = new SnapshotService({
-    store: stores.metrics,
-    snapshots: stores.snapshots,
-    settings: {
-      config: config.metrics,
-      ownershipKinds: config.ownership.kinds,
-      rotationSlaDays: config.secrets.rotationSlaDaysByTier,
-    },
-    logger,
-  });
-  const snapDay = day(NOW - DAY);
-  t0 = process.hrtime.bigint();
-  const scopes = await snapshots.snapshotDay(snapDay, new Date(NOW));
-  const snapMs = elapsedMs(t0);
-  if (engine === 'pg') await knex.raw('vacuum analyze aspm_metric_snapshots');
-  const sizeAfter = await db.size(knex);
-  rows.push([
-    `snapshot job, one day (${fmt(scopes)} scopes)`,
-    `${fmt(snapMs / 1000, 1)} s`,
-  ]);
-  const perDay = Math.max(0, sizeAfter - sizeBefore);
-  rows.push([
-    `database size: history / + one day of snapshots / year of snapshots (estimate)`,
-    `${fmt(sizeBefore / 2 ** 20)} MB / ${fmt(sizeAfter / 2 ** 20)} MB / ${fmt(
-      (sizeBefore + 365 * perDay) / 2 ** 20,
-    )} MB`,
-  ]);
+  // 4. The snapshot job.
+  await measureSnapshots(engine, knex, stores, db.size, rows);
   await knex.destroy();
 
   // 5. The backend.
@@ -639,6 +610,76 @@ async function runEngine(engine: Engine): Promise<Result> {
     await db.drop();
   }
   return { engine, rows };
+}
+
+/** Days of snapshots after the first: a week, each component's scan day once. */
+const SNAPSHOT_WEEK = 7;
+
+/**
+ * The snapshot job over the last eight complete days: the first writes
+ * every scope (nothing stored before it), the next seven only the scopes
+ * whose numbers changed. A year is estimated as the first day plus 52
+ * weeks like the one measured.
+ */
+async function measureSnapshots(
+  engine: Engine,
+  knex: Knex,
+  stores: Awaited<ReturnType<typeof createStores>>,
+  size: (k: Knex) => Promise<number>,
+  rows: Array<[string, string]>,
+) {
+  const config = readAspmConfig(new ConfigReader({}));
+  const vacuum = async () => {
+    if (engine === 'pg') await knex.raw('vacuum analyze');
+    else await knex.raw('analyze');
+  };
+  await vacuum();
+  const sizeBefore = await size(knex);
+  const snapshots = new SnapshotService({
+    store: stores.metrics,
+    snapshots: stores.snapshots,
+    settings: {
+      config: config.metrics,
+      ownershipKinds: config.ownership.kinds,
+      rotationSlaDays: config.secrets.rotationSlaDaysByTier,
+    },
+    logger: mockServices.rootLogger({ level: 'warn' }),
+  });
+  const days = Array.from({ length: SNAPSHOT_WEEK + 1 }, (_, k) =>
+    day(NOW - (SNAPSHOT_WEEK + 1 - k) * DAY),
+  );
+  let t0 = process.hrtime.bigint();
+  const scopes = await snapshots.snapshotDay(days[0], new Date(NOW));
+  const firstMs = elapsedMs(t0);
+  await vacuum();
+  const sizeFirst = await size(knex);
+  const stored = async () =>
+    Number((await knex('aspm_metric_snapshots').count({ n: '*' }))[0].n);
+  const firstRows = await stored();
+  t0 = process.hrtime.bigint();
+  for (const d of days.slice(1)) await snapshots.snapshotDay(d, new Date(NOW));
+  const weekMs = elapsedMs(t0);
+  await vacuum();
+  const sizeWeek = await size(knex);
+  const weekRows = (await stored()) - firstRows;
+  rows.push([
+    `snapshot job, first day (${fmt(
+      scopes,
+    )} scopes) / mean of the next ${SNAPSHOT_WEEK}`,
+    `${fmt(firstMs / 1000, 1)} s / ${fmt(weekMs / SNAPSHOT_WEEK / 1000, 1)} s`,
+  ]);
+  rows.push([
+    `snapshot rows: first day / the next ${SNAPSHOT_WEEK} days (changed scopes)`,
+    `${fmt(firstRows)} / ${fmt(weekRows)}`,
+  ]);
+  const perWeek = Math.max(0, sizeWeek - sizeFirst);
+  const year = sizeFirst + (364 / SNAPSHOT_WEEK) * perWeek;
+  rows.push([
+    `database size: history / + first day / + a week / with a year of daily snapshots (estimate)`,
+    `${fmt(sizeBefore / 2 ** 20)} MB / ${fmt(sizeFirst / 2 ** 20)} MB / ${fmt(
+      sizeWeek / 2 ** 20,
+    )} MB / ${fmt(year / 2 ** 20)} MB`,
+  ]);
 }
 
 async function measureBackend(
@@ -802,7 +843,55 @@ async function main() {
     // The backend part again, on a database kept by ASPM_BENCH_KEEP=1.
     const engine: Engine = only.includes('"pg"') ? 'pg' : 'sqlite';
     const rows = liveRows(engine);
-    await measureBackend(JSON.parse(only), rows);
+    const database = JSON.parse(only);
+    if (process.env.ASPM_BENCH_SNAPSHOTS === '1') {
+      // The snapshot job again too, from no snapshots.
+      const knex = knexFactory(
+        engine === 'pg'
+          ? {
+              client: 'pg',
+              connection: `${database.connection}/${database.prefix}aspm`,
+            }
+          : {
+              client: 'better-sqlite3',
+              connection: {
+                filename: path.join(
+                  database.connection.directory,
+                  'aspm.sqlite',
+                ),
+              },
+              useNullAsDefault: true,
+            },
+      );
+      const stores = await createStores({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      for (const table of [
+        'aspm_metric_snapshots',
+        'aspm_metric_snapshot_days',
+        'aspm_metric_bases',
+      ]) {
+        await knex(table).delete();
+      }
+      const size =
+        engine === 'pg'
+          ? async (k: Knex) =>
+              Number(
+                (
+                  await k.raw(
+                    'select pg_database_size(current_database()) as n',
+                  )
+                ).rows[0].n,
+              )
+          : async (k: Knex) => {
+              const [{ page_count: pages }] = await k.raw('pragma page_count');
+              const [{ page_size: bytes }] = await k.raw('pragma page_size');
+              return Number(pages) * Number(bytes);
+            };
+      await measureSnapshots(engine, knex, stores, size, rows);
+      await knex.destroy();
+    }
+    await measureBackend(database, rows);
     print({ engine, rows });
     return;
   }

@@ -229,4 +229,149 @@ describe.each(ids)('DatabaseSnapshotStore on %s', databaseId => {
     );
     expect(await store.lastDay()).toBeUndefined();
   });
+
+  describe('a day stores only the scopes whose numbers changed', () => {
+    const day = (n: number) => `2026-10-${String(n).padStart(2, '0')}`;
+    const a = basis();
+    const save = (n: number, rows: SnapshotRow[]) =>
+      store.saveDay(day(n), { hash: basisHash(a), basis: a }, rows, now);
+    const both = (scope: string, mttr: number) => [
+      row(scope, 'mttr', mttr),
+      row(scope, 'reopen_rate', 0.25),
+    ];
+    const values = async (scope: string, days: number[]) =>
+      (await store.read({ scope, days: days.map(day) })).map(
+        r => `${r.day.slice(8)} ${r.metricId} ${r.value}`,
+      );
+    const rowsOf = async (n: number) =>
+      (await knex('aspm_metric_snapshots').where('day', day(n)).select('scope'))
+        .map(r => r.scope)
+        .sort();
+
+    beforeEach(async () => {
+      await save(1, [...both('org', 10), ...both('x', 1), ...both('gone', 5)]);
+      // x unchanged; org changed; gone left the catalog.
+      await save(2, [...both('org', 11), ...both('x', 1)]);
+      // Nothing changed at all.
+      await save(3, [...both('org', 11), ...both('x', 1)]);
+      // gone is back.
+      await save(4, [...both('org', 11), ...both('x', 1), ...both('gone', 6)]);
+    });
+
+    it('writes the changes and a row for a scope that left, and reads every day whole', async () => {
+      expect(await rowsOf(1)).toEqual(['gone', 'org', 'x']);
+      expect(await rowsOf(2)).toEqual(['gone', 'org']);
+      expect(await rowsOf(3)).toEqual([]);
+      expect(await rowsOf(4)).toEqual(['gone']);
+      expect(await values('x', [1, 2, 3, 4])).toEqual([
+        '01 mttr 1',
+        '01 reopen_rate 0.25',
+        '02 mttr 1',
+        '02 reopen_rate 0.25',
+        '03 mttr 1',
+        '03 reopen_rate 0.25',
+        '04 mttr 1',
+        '04 reopen_rate 0.25',
+      ]);
+      expect(await values('gone', [1, 2, 3, 4])).toEqual([
+        '01 mttr 5',
+        '01 reopen_rate 0.25',
+        '04 mttr 6',
+        '04 reopen_rate 0.25',
+      ]);
+      // One metric, days asked out of order and twice, a day not taken.
+      const mttr = await store.read({
+        scope: 'org',
+        days: [day(3), day(1), day(3), day(9)],
+        metricIds: ['mttr'],
+      });
+      expect(mttr.map(r => [r.day, r.value])).toEqual([
+        [day(1), 10],
+        [day(3), 11],
+      ]);
+      const [full] = await store.read({ scope: 'x', days: [day(3)] });
+      expect(full).toEqual({
+        day: day(3),
+        scope: 'x',
+        metricId: 'mttr',
+        value: 1,
+        numerator: 3,
+        denominator: 4,
+        details: { count: 2, none: null },
+        unit: 'ratio',
+        itemCount: 4,
+        basisId: expect.any(Number),
+      });
+    });
+
+    it('rebuilds a day in the middle without changing the days after it', async () => {
+      // Day 2 again with other numbers for x: day 3 leaned on day 2's x.
+      await save(2, [...both('org', 11), ...both('x', 7)]);
+      expect(await values('x', [1, 2, 3, 4])).toEqual([
+        '01 mttr 1',
+        '01 reopen_rate 0.25',
+        '02 mttr 7',
+        '02 reopen_rate 0.25',
+        '03 mttr 1',
+        '03 reopen_rate 0.25',
+        '04 mttr 1',
+        '04 reopen_rate 0.25',
+      ]);
+      // And day 1 again with gone missing: days 2 to 4 keep their answers.
+      await save(1, [...both('org', 10), ...both('x', 1)]);
+      expect(await values('gone', [1, 2, 3, 4])).toEqual([
+        '04 mttr 6',
+        '04 reopen_rate 0.25',
+      ]);
+      expect(await values('org', [2, 3])).toEqual([
+        '02 mttr 11',
+        '02 reopen_rate 0.25',
+        '03 mttr 11',
+        '03 reopen_rate 0.25',
+      ]);
+    });
+
+    it('carries rows of the old layout over, and back down again', async () => {
+      const dir = require('node:path').resolve(__dirname, '../../migrations');
+      while (
+        (await knex.migrate.currentVersion({ directory: dir })) >=
+        '20261203000000'
+      ) {
+        await knex.migrate.down({ directory: dir });
+      }
+      // Down: one row per scope, metric and complete day.
+      const old = await knex('aspm_metric_snapshots')
+        .orderBy(['day', 'scope', 'metric_id'])
+        .select('day', 'scope', 'metric_id', 'value');
+      expect(old.filter(r => r.metric_id === 'mttr')).toEqual([
+        { day: day(1), scope: 'gone', metric_id: 'mttr', value: 5 },
+        { day: day(1), scope: 'org', metric_id: 'mttr', value: 10 },
+        { day: day(1), scope: 'x', metric_id: 'mttr', value: 1 },
+        { day: day(2), scope: 'org', metric_id: 'mttr', value: 11 },
+        { day: day(2), scope: 'x', metric_id: 'mttr', value: 1 },
+        { day: day(3), scope: 'org', metric_id: 'mttr', value: 11 },
+        { day: day(3), scope: 'x', metric_id: 'mttr', value: 1 },
+        { day: day(4), scope: 'gone', metric_id: 'mttr', value: 6 },
+        { day: day(4), scope: 'org', metric_id: 'mttr', value: 11 },
+        { day: day(4), scope: 'x', metric_id: 'mttr', value: 1 },
+      ]);
+      expect(old).toHaveLength(20);
+      // Up: the same answers from rows written when they changed.
+      await knex.migrate.latest({ directory: dir });
+      expect(await rowsOf(3)).toEqual([]);
+      expect(await rowsOf(2)).toEqual(['gone', 'org']);
+      expect(await values('gone', [1, 2, 3, 4])).toEqual([
+        '01 mttr 5',
+        '01 reopen_rate 0.25',
+        '04 mttr 6',
+        '04 reopen_rate 0.25',
+      ]);
+      const [x] = await new DatabaseSnapshotStore(knex).read({
+        scope: 'x',
+        days: [day(3)],
+        metricIds: ['mttr'],
+      });
+      expect(x).toMatchObject({ value: 1, details: { count: 2, none: null } });
+    });
+  });
 });

@@ -20,6 +20,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     rows: SnapshotRow[],
     now: Date,
   ): Promise<void> {
+    const payloads = payloadsOf(day, rows);
     await this.db.transaction(async tx => {
       let basisId = (
         await tx('aspm_metric_bases').where('hash', basis.hash).first('id')
@@ -34,27 +35,55 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           .returning('id');
         basisId = typeof inserted === 'object' ? inserted.id : inserted;
       }
+      // A later day may lean on this day's rows (it stores only what
+      // changed since): give it its own rows before this day changes.
+      const next = await tx('aspm_metric_snapshot_days')
+        .where('day', '>', day)
+        .orderBy('day')
+        .first('day');
+      if (next) {
+        const leaning = await latestRows(tx, next.day);
+        const own = new Set(
+          (
+            await tx('aspm_metric_snapshots')
+              .where('day', next.day)
+              .select('scope')
+          ).map(r => r.scope),
+        );
+        const copies = [...leaning]
+          .filter(([scope]) => !own.has(scope))
+          .map(([scope, metrics]) => ({ day: next.day, scope, metrics }));
+        for (const part of chunk(copies, 500)) {
+          await tx('aspm_metric_snapshots').insert(part);
+        }
+      }
       await tx('aspm_metric_snapshots').where('day', day).delete();
       await tx('aspm_metric_snapshot_days').where('day', day).delete();
-      const records = rows.map(r => ({
-        day,
-        scope: r.scope,
-        metric_id: r.metricId,
-        value: r.value,
-        numerator: r.numerator ?? null,
-        denominator: r.denominator ?? null,
-        details: r.details ? JSON.stringify(r.details) : null,
-        unit: r.unit,
-        item_count: r.itemCount,
-      }));
-      // No id column, so knex batches (bulkInsert returns ids).
+      // Only the scopes whose numbers changed since their latest row, and
+      // a null row for those no longer there.
+      const before = await latestRows(tx, day, { before: true });
+      const records: Array<{
+        day: string;
+        scope: string;
+        metrics: string | null;
+      }> = [];
+      for (const [scope, metrics] of payloads) {
+        if (before.get(scope) !== metrics) {
+          records.push({ day, scope, metrics });
+        }
+      }
+      for (const [scope, metrics] of before) {
+        if (metrics !== null && !payloads.has(scope)) {
+          records.push({ day, scope, metrics: null });
+        }
+      }
       for (const part of chunk(records, 500)) {
         await tx('aspm_metric_snapshots').insert(part);
       }
       await tx('aspm_metric_snapshot_days').insert({
         day,
         basis_id: Number(basisId),
-        scopes: new Set(rows.map(r => r.scope)).size,
+        scopes: payloads.size,
         computed_at: now.toISOString(),
       });
     });
@@ -65,43 +94,59 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     days: string[];
     metricIds?: string[];
   }): Promise<StoredSnapshot[]> {
+    if (!options.days.length) return [];
+    const wanted = [...new Set(options.days)].sort();
+    const complete = new Map<string, number>();
+    for (const days of chunk(wanted, 500)) {
+      const rows = await this.db('aspm_metric_snapshot_days')
+        .whereIn('day', days)
+        .select('day', 'basis_id');
+      for (const r of rows) complete.set(r.day, Number(r.basis_id));
+    }
+    if (!complete.size) return [];
+    const first = wanted.find(d => complete.has(d))!;
+    const last = [...wanted].reverse().find(d => complete.has(d))!;
+    // The scope's rows from the one in force on the first day to the last.
+    const start = await this.db('aspm_metric_snapshots')
+      .where('scope', options.scope)
+      .where('day', '<=', first)
+      .max('day as day');
+    const rows = await this.db('aspm_metric_snapshots')
+      .where('scope', options.scope)
+      .where('day', '>=', start[0]?.day ?? first)
+      .where('day', '<=', last)
+      .orderBy('day')
+      .select('day', 'metrics');
+    const only = options.metricIds && new Set(options.metricIds);
     const out: StoredSnapshot[] = [];
-    for (const days of chunk(options.days, 500)) {
-      const q = this.db('aspm_metric_snapshots as s')
-        .join('aspm_metric_snapshot_days as d', 'd.day', 's.day')
-        .where('s.scope', options.scope)
-        .whereIn('s.day', days)
-        .select(
-          's.day',
-          's.scope',
-          's.metric_id',
-          's.value',
-          's.numerator',
-          's.denominator',
-          's.details',
-          's.unit',
-          's.item_count',
-          'd.basis_id',
-        );
-      if (options.metricIds) q.whereIn('s.metric_id', options.metricIds);
-      for (const r of await q) {
+    let k = 0;
+    let metrics: Record<string, Packed> | null = null;
+    for (const day of wanted) {
+      while (k < rows.length && rows[k].day <= day) {
+        metrics = rows[k].metrics
+          ? parseJsonColumn<Record<string, Packed>>(rows[k].metrics, {})
+          : null;
+        k++;
+      }
+      const basisId = complete.get(day);
+      if (basisId === undefined || !metrics) continue;
+      for (const [metricId, m] of Object.entries(metrics)) {
+        if (only && !only.has(metricId)) continue;
         out.push({
-          day: r.day,
-          scope: r.scope,
-          metricId: r.metric_id,
-          value: numberOrNull(r.value),
-          numerator: numberOrUndefined(r.numerator),
-          denominator: numberOrUndefined(r.denominator),
-          details: r.details
-            ? parseJsonColumn<Record<string, number | null>>(r.details, {})
-            : undefined,
-          unit: r.unit,
-          itemCount: Number(r.item_count),
-          basisId: Number(r.basis_id),
+          day,
+          scope: options.scope,
+          metricId,
+          value: numberOrNull(m[0]),
+          numerator: numberOrUndefined(m[1]),
+          denominator: numberOrUndefined(m[2]),
+          details: m[3] ?? undefined,
+          unit: m[4],
+          itemCount: Number(m[5]),
+          basisId,
         });
       }
     }
-    return out.sort((a, b) => a.day.localeCompare(b.day));
+    return out;
   }
 
   /**
@@ -151,6 +196,73 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     if (options.to) q.where('day', '<=', options.to);
     return (await q).map(r => r.day);
   }
+}
+
+/** One metric in a stored row: [value, numerator, denominator, details, unit, item count]. */
+type Packed = [
+  number | null,
+  number | null,
+  number | null,
+  Record<string, number | null> | null,
+  SnapshotRow['unit'],
+  number,
+];
+
+/**
+ * Each scope's metrics as the text a row stores: metric ids in order, so
+ * equal numbers give equal text. A scope's metric twice is refused.
+ */
+function payloadsOf(day: string, rows: SnapshotRow[]): Map<string, string> {
+  const byScope = new Map<string, Map<string, Packed>>();
+  for (const r of rows) {
+    let metrics = byScope.get(r.scope);
+    if (!metrics) byScope.set(r.scope, (metrics = new Map()));
+    if (metrics.has(r.metricId)) {
+      throw new Error(
+        `duplicate key: ${r.scope} has ${r.metricId} twice in the snapshot of ${day}`,
+      );
+    }
+    metrics.set(r.metricId, [
+      r.value,
+      r.numerator ?? null,
+      r.denominator ?? null,
+      r.details ?? null,
+      r.unit,
+      r.itemCount,
+    ]);
+  }
+  const out = new Map<string, string>();
+  for (const [scope, metrics] of byScope) {
+    const sorted = [...metrics.keys()].sort();
+    out.set(
+      scope,
+      JSON.stringify(
+        Object.fromEntries(sorted.map(id => [id, metrics.get(id)])),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Each scope's latest row at or before `day` (strictly before with
+ * `before`): its metrics text, or null when it had left.
+ */
+async function latestRows(
+  db: Knex,
+  day: string,
+  options: { before?: boolean } = {},
+): Promise<Map<string, string | null>> {
+  const latest = db('aspm_metric_snapshots')
+    .where('day', options.before ? '<' : '<=', day)
+    .groupBy('scope')
+    .select('scope', db.raw('max(day) as day'));
+  const rows = await db('aspm_metric_snapshots as s')
+    .join(latest.as('l'), function on() {
+      this.on('l.scope', '=', 's.scope').andOn('l.day', '=', 's.day');
+    })
+    .select('s.scope', 's.metrics');
+  return new Map(rows.map(r => [r.scope, r.metrics ?? null]));
 }
 
 function numberOrNull(v: unknown): number | null {
