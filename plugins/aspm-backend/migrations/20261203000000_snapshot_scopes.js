@@ -1,5 +1,9 @@
 // @ts-check
 
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
 /**
  * Metric snapshots as one row per scope and day, written only when the
  * scope's numbers changed.
@@ -25,9 +29,9 @@ exports.up = async function up(knex) {
     table.string('day', 10).notNullable().comment('YYYY-MM-DD (UTC)');
     table.string('scope', 420).notNullable();
     table
-      .text('metrics')
+      .binary('metrics')
       .comment(
-        'JSON {metricId: [value, numerator, denominator, details, unit, itemCount]}; null: the scope is gone',
+        'JSON {metricId: [value, numerator, denominator, details, unit, itemCount]}, deflated (src/database/snapshotCodec.ts) or plain; null: the scope is gone',
       );
     table.primary(['scope', 'day']);
     table.index(['day'], 'aspm_metric_snapshots_v2_day_idx');
@@ -59,7 +63,10 @@ exports.up = async function up(knex) {
     const inserts = [];
     for (const [scope, metrics] of byScope) {
       const text = JSON.stringify(metrics);
-      if (last.get(scope) !== text) inserts.push({ day, scope, metrics: text });
+      if (last.get(scope) !== text) {
+        // Plain JSON: the store reads it as well as the deflated rows it writes.
+        inserts.push({ day, scope, metrics: Buffer.from(text, 'utf8') });
+      }
       last.set(scope, text);
     }
     for (const [scope, text] of last) {
@@ -78,6 +85,27 @@ exports.up = async function up(knex) {
     'aspm_metric_snapshots',
   );
 };
+
+/**
+ * A row's metrics text: plain JSON, or version 1 of the store's codec (a
+ * version byte, then deflated against migrations/snapshot-dictionary-v1.txt).
+ *
+ * @param {Buffer | string | null} stored
+ * @returns {string | null}
+ */
+function decodeRow(stored) {
+  if (stored === null || stored === undefined) return null;
+  if (typeof stored === 'string') return stored;
+  const bytes = Buffer.from(stored);
+  if (!bytes.length) return null;
+  if (bytes[0] === 0x7b) return bytes.toString('utf8');
+  const dictionary = fs.readFileSync(
+    path.join(__dirname, 'snapshot-dictionary-v1.txt'),
+  );
+  return zlib
+    .inflateRawSync(bytes.subarray(1), { dictionary })
+    .toString('utf8');
+}
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
@@ -101,7 +129,7 @@ exports.down = async function down(knex) {
   const rows = await knex('aspm_metric_snapshots')
     .select('day', 'scope', 'metrics')
     .orderBy('day');
-  /** @type {Map<string, string | null>} */
+  /** @type {Map<string, Buffer | string | null>} */
   const current = new Map();
   let k = 0;
   for (const day of days) {
@@ -110,7 +138,8 @@ exports.down = async function down(knex) {
       k++;
     }
     const inserts = [];
-    for (const [scope, text] of current) {
+    for (const [scope, stored] of current) {
+      const text = decodeRow(stored);
       if (text === null) continue;
       for (const [metricId, m] of Object.entries(JSON.parse(text))) {
         inserts.push({

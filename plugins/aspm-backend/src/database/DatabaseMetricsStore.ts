@@ -104,7 +104,7 @@ interface FindingColumns {
    */
   settledAt: number[];
   /** The read's condition on aspm_findings (for its events' read). */
-  where: { sql: string; params: string[] };
+  where: { sql: string; params: string[]; scoped: boolean };
   /** Secrets only: what their rotation needs. */
   secret: Map<
     number,
@@ -149,6 +149,11 @@ export class DatabaseMetricsStore implements MetricsStore {
        * shorter read is tested against; slower on a long history.
        */
       readSettled?: boolean;
+      /**
+       * PostgreSQL, the org's worlds: above this many findings their events
+       * are read all in id order instead of looked up by finding.
+       */
+      eventLookupLimit?: number;
     } = {},
   ) {}
 
@@ -514,7 +519,7 @@ export class DatabaseMetricsStore implements MetricsStore {
       knownExploited: [],
       firstSeenAt: [],
       settledAt: [],
-      where: { sql: '', params: [] },
+      where: { sql: '', params: [], scoped: false },
       secret: new Map(),
     };
     const settled = Number.isFinite(settledBefore)
@@ -529,6 +534,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         ...(settled ? [settled, settled] : []),
         ...(refs ?? []),
       ],
+      scoped: Boolean(refs),
     };
     // The same CWE lists repeat: parse each text once (the lists are read,
     // never changed).
@@ -664,7 +670,19 @@ export class DatabaseMetricsStore implements MetricsStore {
     };
     const when = "(at <= ? or type = 'severity_changed')";
     const horizonIso = new Date(horizon).toISOString();
-    if (this.client === 'pg') {
+    const limit = this.options.eventLookupLimit ?? PG_EVENT_FINDINGS * 4;
+    if (this.client === 'pg' && !f.where.scoped && n > limit) {
+      // Most of the org's findings: every event in id order, pages of one
+      // index range each, is cheaper than looking them up by finding (the
+      // others are dropped by indexOf).
+      await this.eachRow(
+        'aspm_finding_events',
+        columns,
+        when,
+        [horizonIso],
+        onRow,
+      );
+    } else if (this.client === 'pg') {
       // By finding ids, a page at a time: each page one index read, where
       // a subquery on the findings would be evaluated again per page.
       for (const ids of chunk(f.id, PG_EVENT_FINDINGS)) {

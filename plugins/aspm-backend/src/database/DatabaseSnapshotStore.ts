@@ -3,6 +3,7 @@ import { CountingBasis } from '../metrics/countingBasis';
 import { chunk } from '../util/chunk';
 import { parseJsonColumn } from '../util/parseJsonColumn';
 import { SnapshotRow, SnapshotStore, StoredSnapshot } from './SnapshotStore';
+import { decodeSnapshot, encodeSnapshot } from './snapshotCodec';
 
 /** Parsed counting bases kept in memory (a basis row never changes). */
 const BASIS_CACHE_SIZE = 64;
@@ -52,7 +53,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
         );
         const copies = [...leaning]
           .filter(([scope]) => !own.has(scope))
-          .map(([scope, metrics]) => ({ day: next.day, scope, metrics }));
+          .map(([scope, metrics]) => ({
+            day: next.day,
+            scope,
+            metrics: metrics === null ? null : encodeSnapshot(metrics),
+          }));
         for (const part of chunk(copies, 500)) {
           await tx('aspm_metric_snapshots').insert(part);
         }
@@ -65,11 +70,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       const records: Array<{
         day: string;
         scope: string;
-        metrics: string | null;
+        metrics: Buffer | null;
       }> = [];
       for (const [scope, metrics] of payloads) {
         if (before.get(scope) !== metrics) {
-          records.push({ day, scope, metrics });
+          records.push({ day, scope, metrics: encodeSnapshot(metrics) });
         }
       }
       for (const [scope, metrics] of before) {
@@ -123,8 +128,9 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     let metrics: Record<string, Packed> | null = null;
     for (const day of wanted) {
       while (k < rows.length && rows[k].day <= day) {
-        metrics = rows[k].metrics
-          ? parseJsonColumn<Record<string, Packed>>(rows[k].metrics, {})
+        const text = decodeSnapshot(rows[k].metrics);
+        metrics = text
+          ? parseJsonColumn<Record<string, Packed>>(text, {})
           : null;
         k++;
       }
@@ -246,7 +252,7 @@ function payloadsOf(day: string, rows: SnapshotRow[]): Map<string, string> {
 
 /**
  * Each scope's latest row at or before `day` (strictly before with
- * `before`): its metrics text, or null when it had left.
+ * `before`): its metrics text (decoded), or null when it had left.
  */
 async function latestRows(
   db: Knex,
@@ -262,7 +268,7 @@ async function latestRows(
       this.on('l.scope', '=', 's.scope').andOn('l.day', '=', 's.day');
     })
     .select('s.scope', 's.metrics');
-  return new Map(rows.map(r => [r.scope, r.metrics ?? null]));
+  return new Map(rows.map(r => [r.scope, decodeSnapshot(r.metrics)]));
 }
 
 function numberOrNull(v: unknown): number | null {
