@@ -87,6 +87,40 @@ describe.each(ids)('DatabasePackStore on %s', databaseId => {
     expect((await store.readFacts(['2026-10'], 'trend')).size).toBe(0);
   });
 
+  it('parses a frozen period once, and reads a recomputed one afresh', async () => {
+    const save = (data: unknown, computedAt: string) =>
+      store.saveFacts([
+        { period: '2026-10', part: 'detail', version: 1, data, computedAt },
+      ]);
+    await save({ rows: [{ n: 1 }] }, '2026-12-02T00:00:00.000Z');
+    const first = (await store.readFacts(['2026-10'], 'detail')).get(
+      '2026-10',
+    )!;
+    const again = (await store.readFacts(['2026-10'], 'detail')).get(
+      '2026-10',
+    )!;
+    // The same parsed numbers, which no caller can change.
+    expect(again.data).toBe(first.data);
+    expect(Object.isFrozen((first.data as any).rows[0])).toBe(true);
+    expect(() => {
+      'use strict';
+      (first.data as any).rows[0].n = 2;
+    }).toThrow(TypeError);
+    // Refreshed (forgotten and computed again, later): the new numbers.
+    await store.deleteFacts('2026-10');
+    await save({ rows: [{ n: 3 }] }, '2026-12-03T00:00:00.000Z');
+    const fresh = (await store.readFacts(['2026-10'], 'detail')).get(
+      '2026-10',
+    )!;
+    expect(fresh.data).toEqual({ rows: [{ n: 3 }] });
+    expect(fresh.computedAt).toBe('2026-12-03T00:00:00.000Z');
+    // Another replica's store agrees.
+    const other = new DatabasePackStore(knex);
+    expect(
+      (await other.readFacts(['2026-10'], 'detail')).get('2026-10'),
+    ).toEqual(fresh);
+  });
+
   it('keeps every saved narrative as a revision with its author, per scope, period and audience', async () => {
     expect(await store.latestNarrative(KEY)).toBeUndefined();
     const first = await store.saveNarrative(

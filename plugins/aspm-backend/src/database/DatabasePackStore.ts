@@ -11,8 +11,39 @@ import {
   StrategicAskPatch,
 } from './PackStore';
 
+/** Characters of JSON the parsed-facts memo keeps at most. */
+const FACTS_MEMO_CHARS = 64 * 2 ** 20;
+
+const factsKey = (
+  period: string,
+  part: string,
+  version: number,
+  computedAt: unknown,
+) => JSON.stringify([period, part, version, toIso(computedAt as string)]);
+
+/** Freezes a parsed JSON value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Director pack data in the plugin's database. */
 export class DatabasePackStore implements PackStore {
+  /**
+   * Parsed facts by (period, part, version, computed at). A stored row is
+   * never changed in place (a new version or a recompute writes a new
+   * row with a new time), so a frozen pack's numbers are parsed once, not
+   * on every request (an org's month detail is about 11 MB of JSON at
+   * 5,000 services). Frozen: callers read, never change, them.
+   */
+  private readonly factsMemo = new Map<
+    string,
+    { data: unknown; size: number }
+  >();
+
   constructor(private readonly db: Knex) {}
 
   async readFacts(
@@ -21,20 +52,65 @@ export class DatabasePackStore implements PackStore {
   ): Promise<Map<string, StoredFacts>> {
     const out = new Map<string, StoredFacts>();
     for (const list of chunk([...new Set(periods)], 500)) {
+      // Which rows there are first; the data only of those not parsed yet.
       const rows = await this.db('aspm_pack_facts')
         .whereIn('period', list)
-        .where('part', part);
+        .where('part', part)
+        .select('period', 'part', 'version', 'computed_at');
+      const missing: string[] = [];
+      const found: Array<{ row: Record<string, unknown>; data: unknown }> = [];
       for (const r of rows) {
-        out.set(r.period, {
-          period: r.period,
-          part: r.part,
-          version: Number(r.version),
-          data: parseJsonColumn<unknown>(r.data, undefined),
-          computedAt: toIso(r.computed_at)!,
+        const key = factsKey(
+          r.period,
+          r.part,
+          Number(r.version),
+          r.computed_at,
+        );
+        const kept = this.factsMemo.get(key);
+        if (kept === undefined) missing.push(r.period);
+        else {
+          // Most recently used last.
+          this.factsMemo.delete(key);
+          this.factsMemo.set(key, kept);
+          found.push({ row: r, data: kept.data });
+        }
+      }
+      const fresh = missing.length
+        ? await this.db('aspm_pack_facts')
+            .whereIn('period', missing)
+            .where('part', part)
+        : [];
+      for (const r of fresh) {
+        const data = deepFreeze(parseJsonColumn<unknown>(r.data, undefined));
+        this.remember(
+          factsKey(r.period, r.part, Number(r.version), r.computed_at),
+          { data, size: String(r.data).length },
+        );
+        found.push({ row: r, data });
+      }
+      for (const { row, data } of found) {
+        out.set(row.period as string, {
+          period: row.period as string,
+          part: row.part as StoredFacts['part'],
+          version: Number(row.version),
+          data,
+          computedAt: toIso(row.computed_at as string)!,
         });
       }
     }
     return out;
+  }
+
+  /** Keeps parsed facts, dropping the least recently used over budget. */
+  private remember(key: string, entry: { data: unknown; size: number }) {
+    this.factsMemo.set(key, entry);
+    let total = 0;
+    for (const e of this.factsMemo.values()) total += e.size;
+    for (const [k, e] of this.factsMemo) {
+      if (total <= FACTS_MEMO_CHARS || this.factsMemo.size <= 1) break;
+      this.factsMemo.delete(k);
+      total -= e.size;
+    }
   }
 
   async saveFacts(rows: StoredFacts[]): Promise<void> {
