@@ -221,7 +221,6 @@ export class DatabaseMetricsStore implements MetricsStore {
     const events = await this.readEvents(findings, horizon);
     const replayed = replayAll(findings, events, requests, settledBefore);
     const sources = await this.findingSources(horizon, refs);
-    const reported = await this.reportedCategories(refs);
     const rotations = await this.rotations();
     // Exceptions, releases and scans: one read covering every world, each
     // world then taking its own dates.
@@ -234,7 +233,9 @@ export class DatabaseMetricsStore implements MetricsStore {
     const allScans = await this.scans(
       Math.min(...requests.map(r => r.lookBack)),
       latestAsOf,
-      reported,
+      // Read only when there are scans to give categories to (every
+      // finding of the scope: half a second for a million).
+      () => this.reportedCategories(refs),
       refs,
     );
     const signals = await this.signals?.signalsAsOfEach(
@@ -877,7 +878,7 @@ export class DatabaseMetricsStore implements MetricsStore {
   private async scans(
     since: number,
     asOf: number,
-    reported: Map<string, Set<FindingCategory>>,
+    reportedOf: () => Promise<Map<string, Set<FindingCategory>>>,
     refs?: string[],
   ): Promise<WorldScan[]> {
     const rows: Row[] = await this.db('aspm_scans as s')
@@ -888,6 +889,8 @@ export class DatabaseMetricsStore implements MetricsStore {
       .where('s.scanned_at', '>=', new Date(since).toISOString())
       .where('s.scanned_at', '<=', new Date(asOf).toISOString())
       .select('s.entity_ref', 's.tool', 's.scanned_at', 'i.format');
+    if (!rows.length) return [];
+    const reported = await reportedOf();
     // The categories depend on (format, entity, tool) only: compute each
     // once (the lists are read, never changed).
     const categories = new Map<string, FindingCategory[]>();
