@@ -743,8 +743,17 @@ export class DatabaseMetricsStore implements MetricsStore {
     const scoped = (q: Knex.QueryBuilder, column: string) => {
       if (refs) q.whereIn(column, refs);
     };
+    const asOfIso = new Date(asOf).toISOString();
     const rows: Row[] = await this.db('aspm_exceptions')
       .modify(scoped, 'entity_ref')
+      // Only those with a trail by asOf (exceptionsAt skips the others):
+      // a date before the first request reads none.
+      .whereIn(
+        'id',
+        this.db('aspm_exception_events')
+          .where('at', '<=', asOfIso)
+          .select('exception_id'),
+      )
       .select(
         'id',
         'entity_ref',
@@ -757,7 +766,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         'compensating_control',
       );
     const events: Row[] = await this.db('aspm_exception_events')
-      .where('at', '<=', new Date(asOf).toISOString())
+      .where('at', '<=', asOfIso)
       .modify(q => {
         if (refs) {
           q.whereIn(

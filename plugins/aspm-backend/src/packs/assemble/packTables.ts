@@ -121,8 +121,13 @@ export function drillRows(
     ...detail.businessUnits.map(b => b.ref as string | undefined),
     ...(inScope.some(e => !e.businessUnit) ? [undefined] : []),
   ];
+  const byUnit = new Map<string | undefined, FactsEntity[]>();
+  for (const e of inScope) {
+    if (!byUnit.has(e.businessUnit)) byUnit.set(e.businessUnit, []);
+    byUnit.get(e.businessUnit)!.push(e);
+  }
   return units.flatMap(ref => {
-    const members = inScope.filter(e => e.businessUnit === ref);
+    const members = byUnit.get(ref) ?? [];
     const children = teamRows(members, ref ?? NO_UNIT);
     const c = cells.businessUnit!(ref);
     if (!c && !children.length) return [];
