@@ -218,6 +218,16 @@ export const aspmPlugin = createBackendPlugin({
           });
         }
 
+        const packs = new PackService({
+          metrics,
+          store: metricsStore,
+          releases: releasesStore,
+          packs: packStore,
+          settings: metricSettings,
+          // A closed period is not frozen while the demo history still loads.
+          canFreeze: () => !demo || demo.getStatus().state === 'done',
+        });
+
         await scheduler.scheduleTask({
           id: 'aspm-metric-snapshots',
           scope: 'global',
@@ -230,17 +240,12 @@ export const aspmPlugin = createBackendPlugin({
             await snapshots.daily().catch(e => {
               if (!(e instanceof ConflictError)) throw e;
             });
+            // The last closed month's pack, frozen before anyone asks.
+            const frozen = await packs.freezeClosed();
+            if (frozen.length) {
+              logger.info(`Froze the director pack numbers of ${frozen}`);
+            }
           },
-        });
-
-        const packs = new PackService({
-          metrics,
-          store: metricsStore,
-          releases: releasesStore,
-          packs: packStore,
-          settings: metricSettings,
-          // A closed period is not frozen while the demo history still loads.
-          canFreeze: () => !demo || demo.getStatus().state === 'done',
         });
 
         // The same questions for agents (served over MCP by the MCP actions

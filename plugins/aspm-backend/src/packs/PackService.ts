@@ -135,6 +135,27 @@ export class PackService {
   }
 
   /**
+   * Computes and freezes the last closed month's numbers when they are not
+   * frozen yet (the daily job calls it): the first director to open a
+   * closed month's pack then reads frozen numbers instead of waiting while
+   * a year of monthly worlds is computed (over a minute at 5,000 services).
+   * Returns the periods it froze.
+   */
+  async freezeClosed(now = new Date()): Promise<string[]> {
+    const id = lastFullPeriod('month', now);
+    const window = packPeriodWindow(id);
+    if (!this.closed(window, now)) return [];
+    const stored = (await this.deps.packs.readFacts([id], 'detail')).get(id);
+    if (stored?.version === FACTS_VERSION) return [];
+    const { frozenAt } = await this.facts(
+      window,
+      [...new Set([...trendIds(window), yearAgoPeriod(id)])],
+      now,
+    );
+    return frozenAt ? [id] : [];
+  }
+
+  /**
    * The executive summary of pack A as data (for scripts and agents): the
    * risk trend, headline, narrative items, decisions and the scorecard's
    * values.
