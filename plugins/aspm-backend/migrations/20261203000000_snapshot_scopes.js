@@ -75,16 +75,34 @@ exports.up = async function up(knex) {
         last.set(scope, null);
       }
     }
-    for (let i = 0; i < inserts.length; i += 500) {
-      await knex('aspm_metric_snapshots_v2').insert(inserts.slice(i, i + 500));
-    }
+    await insertAll(knex, 'aspm_metric_snapshots_v2', inserts);
   }
-  await knex.schema.dropTable('aspm_metric_snapshots');
-  await knex.schema.renameTable(
-    'aspm_metric_snapshots_v2',
-    'aspm_metric_snapshots',
-  );
+  await replaceTable(knex, 'aspm_metric_snapshots_v2');
 };
+
+/**
+ * Inserts rows 500 at a time.
+ *
+ * @param {import('knex').Knex} knex
+ * @param {string} table
+ * @param {Record<string, unknown>[]} rows
+ */
+async function insertAll(knex, table, rows) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await knex(table).insert(rows.slice(i, i + 500));
+  }
+}
+
+/**
+ * The new layout takes the place of aspm_metric_snapshots.
+ *
+ * @param {import('knex').Knex} knex
+ * @param {string} table
+ */
+async function replaceTable(knex, table) {
+  await knex.schema.dropTable('aspm_metric_snapshots');
+  await knex.schema.renameTable(table, 'aspm_metric_snapshots');
+}
 
 /**
  * A row's metrics text: plain JSON, or version 1 of the store's codec (a
@@ -155,13 +173,7 @@ exports.down = async function down(knex) {
         });
       }
     }
-    for (let i = 0; i < inserts.length; i += 500) {
-      await knex('aspm_metric_snapshots_v1').insert(inserts.slice(i, i + 500));
-    }
+    await insertAll(knex, 'aspm_metric_snapshots_v1', inserts);
   }
-  await knex.schema.dropTable('aspm_metric_snapshots');
-  await knex.schema.renameTable(
-    'aspm_metric_snapshots_v1',
-    'aspm_metric_snapshots',
-  );
+  await replaceTable(knex, 'aspm_metric_snapshots_v1');
 };

@@ -5,6 +5,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ParsedFinding } from '@aspm/plugin-aspm-common';
+import { componentRecord } from '../__testUtils__/componentRecord';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { AspmEntityRecord } from '../catalog/types';
 import { DEFAULT_METRICS_CONFIG } from '../config/readMetricsConfig';
@@ -29,16 +30,7 @@ const DAY = 86_400_000;
 const JAN = new Date(Date.UTC(2026, 0, 1));
 const FEB = new Date(Date.UTC(2026, 1, 1));
 
-const api = (tier: '1' | '3'): AspmEntityRecord => ({
-  entityRef: 'component:default/api',
-  kind: 'Component',
-  namespace: 'default',
-  name: 'api',
-  ownerResolution: 'group',
-  ownerResolutionReason: 'owned by a Group',
-  annotationProblems: [],
-  tier,
-});
+const api = (tier: '1' | '3') => componentRecord('api', { tier });
 
 const worldAt = (store: DatabaseMetricsStore, asOf: Date) =>
   store.loadWorld({

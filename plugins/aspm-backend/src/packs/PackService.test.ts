@@ -5,7 +5,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { AspmEntityRecord } from '../catalog/types';
+import { componentRecord } from '../__testUtils__/componentRecord';
 import { DEFAULT_METRICS_CONFIG } from '../config/readMetricsConfig';
 import { createStores } from '../database/createStores';
 import { MetricsService } from '../metrics/MetricsService';
@@ -19,17 +19,7 @@ const { databases, ids } = createTestDatabases('PackService');
 const NOW = new Date(Date.UTC(2026, 11, 3, 12));
 const LONG_AGO = new Date(Date.UTC(2025, 0, 1));
 
-const api: AspmEntityRecord = {
-  entityRef: 'component:default/api',
-  kind: 'Component',
-  namespace: 'default',
-  name: 'api',
-  ownerResolution: 'group',
-  ownerResolutionReason: 'owned by a Group',
-  annotationProblems: [],
-  tier: '1',
-  exposure: 'internet',
-};
+const api = componentRecord('api', { tier: '1', exposure: 'internet' });
 
 describe.each(ids)('PackService on %s', databaseId => {
   it('freezes the last closed month once, and not while freezing is held back', async () => {
