@@ -23,7 +23,8 @@ import { stableStringify } from '../util/stableStringify';
 import { chunk } from '../util/chunk';
 import { bulkInsert } from './bulkInsert';
 import { lockKeys } from './lockKeys';
-import { recomputeCoverage } from './recomputeCoverage';
+import { CoverageRow } from './recomputeCoverage';
+import { coverageAfterScan } from './coverageAfterScan';
 import { toIso } from '../util/time';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -38,6 +39,20 @@ const ORDER: Record<FindingsQuery['orderBy'], string> = {
   title: 'title',
   tool: 'tool',
 };
+
+/** A written finding row's columns that coverage reads. */
+function coverageRow(id: number, row: Record<string, any>): CoverageRow {
+  return {
+    id,
+    base_state: row.base_state,
+    state: row.state,
+    exception_id: row.exception_id ?? null,
+    category: row.category,
+    rule_id: row.rule_id,
+    cves: row.cves,
+    ghsa: row.ghsa,
+  };
+}
 
 function addCounts(into: IngestCounts, add: IngestCounts) {
   for (const key of Object.keys(into) as Array<keyof IngestCounts>) {
@@ -222,9 +237,14 @@ export class DatabaseFindingsStore implements FindingsStore {
       contentHash: r.content_hash,
     }));
     const plan = planScan(known, findings);
-    const linked = new Set<number>(
-      knownRows.filter(r => r.exception_id !== null).map(r => Number(r.id)),
+    // Known findings linked to an exception: finding id -> exception id.
+    const linked = new Map<number, number>(
+      knownRows
+        .filter(r => r.exception_id !== null)
+        .map(r => [Number(r.id), Number(r.exception_id)]),
     );
+    // The inserted and updated findings as they are written, for coverage.
+    const written: CoverageRow[] = [];
 
     const [scan] = await tx('aspm_scans')
       .insert({
@@ -262,6 +282,9 @@ export class DatabaseFindingsStore implements FindingsStore {
       for (const r of returned) {
         insertedIds.set(String(r.fingerprint), Number(r.id));
       }
+      for (const r of rows) {
+        written.push(coverageRow(insertedIds.get(r.fingerprint)!, r));
+      }
     }
 
     // Present findings whose fields or state change.
@@ -286,22 +309,37 @@ export class DatabaseFindingsStore implements FindingsStore {
       if (u.fixedAt !== undefined) update.fixed_at = u.fixedAt ?? at;
       if (u.reopened) update.reopen_count = tx.raw('reopen_count + 1');
       await tx('aspm_findings').where({ id: u.id }).update(update);
+      written.push(
+        coverageRow(u.id, {
+          ...update,
+          exception_id:
+            'exception_id' in update ? null : linked.get(u.id) ?? null,
+        }),
+      );
     }
-    // Present and unchanged: the scan saw them again.
-    for (const ids of chunk(plan.touched, 500)) {
+    // Present and unchanged (the scan saw them again) and absent (fixed at
+    // the scan's time): one statement for both, a CASE telling them apart.
+    const gone = new Set(plan.fixed);
+    for (const ids of chunk([...plan.fixed, ...plan.touched], 500)) {
+      const fixed = ids.filter(id => gone.has(id));
+      const isFixed = fixed.length
+        ? `id in (${fixed.map(() => '?').join(', ')})`
+        : '1 = 0';
+      const pick = (ifFixed: string, otherwise: string, value?: string) =>
+        tx.raw(
+          `case when ${isFixed} then ${ifFixed} else ${otherwise} end`,
+          value === undefined ? fixed : [...fixed, value],
+        );
       await tx('aspm_findings')
         .whereIn('id', ids)
-        .update({ last_seen_at: at, last_scan_id: scanId });
-    }
-    // Absent: fixed at the scan's time.
-    for (const ids of chunk(plan.fixed, 500)) {
-      await tx('aspm_findings').whereIn('id', ids).update({
-        state: 'fixed',
-        base_state: 'fixed',
-        exception_id: null,
-        fixed_at: at,
-        last_scan_id: scanId,
-      });
+        .update({
+          last_scan_id: scanId,
+          last_seen_at: pick('last_seen_at', '?', at),
+          state: pick("'fixed'", 'state'),
+          base_state: pick("'fixed'", 'base_state'),
+          exception_id: pick('null', 'exception_id'),
+          fixed_at: pick('?', 'fixed_at', at),
+        });
     }
 
     for (const part of chunk(plan.events, 5000)) {
@@ -325,12 +363,13 @@ export class DatabaseFindingsStore implements FindingsStore {
     }
     // Exceptions of the entity: new or reopened findings they cover are
     // accepted at the scan's time.
-    const hasExceptions = await tx('aspm_exceptions')
-      .where({ entity_ref: request.entityRef, status: 'approved' })
-      .first('id');
-    if (hasExceptions || linked.size) {
-      await recomputeCoverage(tx, request.entityRef, run.scannedAt);
-    }
+    await coverageAfterScan(
+      tx,
+      request.entityRef,
+      run.scannedAt,
+      written,
+      linked.values(),
+    );
     return { counts: plan.counts };
   }
 

@@ -8,74 +8,84 @@ import {
 } from '../exceptions/coverage';
 import { bulkInsert } from './bulkInsert';
 
-/** The entity's approved exceptions, with the finding ids of findings-scoped ones. */
+/**
+ * The entity's approved exceptions, with the finding ids of findings-scoped
+ * ones: one query (each exception's row once per finding it lists).
+ */
 export async function loadApprovedExceptions(
   tx: Knex | Knex.Transaction,
   entityRef: string,
 ): Promise<CoverageException[]> {
-  const rows = await tx('aspm_exceptions')
-    .where({ entity_ref: entityRef, status: 'approved' })
-    .select('id', 'status', 'scope_type', 'scope_value', 'expires_at');
-  if (!rows.length) return [];
-  const links = await tx('aspm_exception_findings')
-    .whereIn(
-      'exception_id',
-      rows.filter(r => r.scope_type === 'findings').map(r => r.id),
+  const rows = await tx('aspm_exceptions as e')
+    .leftJoin('aspm_exception_findings as l', 'l.exception_id', 'e.id')
+    .where({ 'e.entity_ref': entityRef, 'e.status': 'approved' })
+    .select(
+      'e.id',
+      'e.status',
+      'e.scope_type',
+      'e.scope_value',
+      'e.expires_at',
+      'l.finding_id',
     )
-    .select('exception_id', 'finding_id');
-  const byException = new Map<number, Set<number>>();
-  for (const l of links) {
-    const id = Number(l.exception_id);
-    if (!byException.has(id)) byException.set(id, new Set());
-    byException.get(id)!.add(Number(l.finding_id));
+    .orderBy('e.id');
+  const byId = new Map<
+    number,
+    CoverageException & { findingIds?: Set<number> }
+  >();
+  for (const r of rows) {
+    const id = Number(r.id);
+    let e = byId.get(id);
+    if (!e) {
+      e = {
+        id,
+        status: r.status,
+        scopeType: r.scope_type,
+        scopeValue: r.scope_value ?? undefined,
+        expiresAt: toIso(r.expires_at),
+      };
+      byId.set(id, e);
+    }
+    if (r.finding_id !== null && r.finding_id !== undefined) {
+      (e.findingIds ??= new Set()).add(Number(r.finding_id));
+    }
   }
-  return rows.map(r => ({
-    id: Number(r.id),
-    status: r.status,
-    scopeType: r.scope_type,
-    scopeValue: r.scope_value ?? undefined,
-    expiresAt: toIso(r.expires_at),
-    findingIds: byException.get(Number(r.id)),
-  }));
+  return [...byId.values()];
+}
+
+/** A finding as coverage reads it: its row's columns. */
+export interface CoverageRow {
+  id: number;
+  base_state: string | null;
+  state: string;
+  exception_id: number | null;
+  category: string;
+  rule_id: string;
+  /** JSON array text, as stored. */
+  cves: string | null;
+  ghsa: string | null;
+}
+
+/** The state and link changes coverage makes, and their events. */
+export interface CoveragePlan {
+  /** Finding ids by their new `state|exception_id`. */
+  changes: Map<string, number[]>;
+  events: Record<string, unknown>[];
+  /** How many findings change state (not only their link). */
+  changedState: number;
 }
 
 /**
- * Re-evaluates which of the entity's findings are accepted through an
- * exception at `at`, inside the caller's transaction. An open finding an
- * active exception covers becomes `accepted` (event `accepted`); one no longer
- * covered is open again (event `exception_ended`). Findings the tool itself
- * accepted only get linked or unlinked. Returns how many changed state.
+ * Which of the findings change state or link when the exceptions are
+ * evaluated at `at` (pure): an open finding an active exception covers becomes
+ * `accepted` (event `accepted`); one no longer covered is open again (event
+ * `exception_ended`); findings the tool itself accepted only get linked or
+ * unlinked.
  */
-export async function recomputeCoverage(
-  tx: Knex.Transaction,
-  entityRef: string,
+export function planCoverage(
+  exceptions: readonly CoverageException[],
+  rows: readonly CoverageRow[],
   at: Date,
-): Promise<number> {
-  const exceptions = await loadApprovedExceptions(tx, entityRef);
-  const q = tx('aspm_findings')
-    .where({ entity_ref: entityRef })
-    .select(
-      'id',
-      'base_state',
-      'state',
-      'exception_id',
-      'category',
-      'rule_id',
-      'cves',
-      'ghsa',
-    );
-  if (exceptions.length) {
-    q.where(b =>
-      b
-        .whereIn('base_state', ['open', 'accepted'])
-        .orWhereNotNull('exception_id'),
-    );
-  } else {
-    q.whereNotNull('exception_id');
-  }
-  const rows = await q;
-  if (!rows.length) return 0;
-
+): CoveragePlan {
   const iso = at.toISOString();
   const changes = new Map<string, number[]>();
   const events: Record<string, unknown>[] = [];
@@ -111,7 +121,15 @@ export async function recomputeCoverage(
       });
     }
   }
-  for (const [key, ids] of changes) {
+  return { changes, events, changedState };
+}
+
+/** Writes a {@link CoveragePlan} in the caller's transaction. */
+export async function applyCoverage(
+  tx: Knex.Transaction,
+  plan: CoveragePlan,
+): Promise<number> {
+  for (const [key, ids] of plan.changes) {
     const [state, exceptionId] = key.split('|');
     for (const part of chunk(ids, 500)) {
       await tx('aspm_findings')
@@ -122,6 +140,47 @@ export async function recomputeCoverage(
         });
     }
   }
-  if (events.length) await bulkInsert(tx, 'aspm_finding_events', events);
-  return changedState;
+  if (plan.events.length) {
+    await bulkInsert(tx, 'aspm_finding_events', plan.events);
+  }
+  return plan.changedState;
+}
+
+/**
+ * Re-evaluates which of the entity's findings are accepted through an
+ * exception at `at`, inside the caller's transaction (see
+ * {@link planCoverage}). Returns how many changed state. `exceptions`: the
+ * entity's approved ones when the caller has just read them.
+ */
+export async function recomputeCoverage(
+  tx: Knex.Transaction,
+  entityRef: string,
+  at: Date,
+  exceptions?: CoverageException[],
+): Promise<number> {
+  const approved = exceptions ?? (await loadApprovedExceptions(tx, entityRef));
+  const q = tx('aspm_findings')
+    .where({ entity_ref: entityRef })
+    .select(
+      'id',
+      'base_state',
+      'state',
+      'exception_id',
+      'category',
+      'rule_id',
+      'cves',
+      'ghsa',
+    );
+  if (approved.length) {
+    q.where(b =>
+      b
+        .whereIn('base_state', ['open', 'accepted'])
+        .orWhereNotNull('exception_id'),
+    );
+  } else {
+    q.whereNotNull('exception_id');
+  }
+  const rows: CoverageRow[] = await q;
+  if (!rows.length) return 0;
+  return applyCoverage(tx, planCoverage(approved, rows, at));
 }
