@@ -319,11 +319,16 @@ export class DatabaseMetricsStore implements MetricsStore {
     const rows: Row[] = await this.db('aspm_entity_history')
       .where('valid_from', '<=', last)
       .where(b => b.whereNull('valid_to').orWhere('valid_to', '>', first))
-      .select('id', 'valid_from', 'valid_to');
+      // Epoch milliseconds on PostgreSQL (see ts): no Date per row.
+      .select(
+        'id',
+        this.db.raw(`${this.ts('valid_from')} as valid_from`),
+        this.db.raw(`${this.ts('valid_to')} as valid_to`),
+      );
     const entities = await this.parsedVersions(rows.map(r => Number(r.id)));
     const versions = rows.map((r, i) => ({
-      from: toMs(r.valid_from)!,
-      to: r.valid_to === null ? undefined : toMs(r.valid_to),
+      from: ms(r.valid_from)!,
+      to: r.valid_to === null ? undefined : ms(r.valid_to),
       entity: entities[i],
     }));
     return new Map(
